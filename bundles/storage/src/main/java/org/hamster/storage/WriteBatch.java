@@ -63,8 +63,7 @@ public final class WriteBatch implements Iterable<WriteBatch.Op> {
         return "WriteBatch" + ops;
     }
 
-    /** Checks a column name as every {@link KvStore} method does; returns it. */
-    public static String checkColumn(String column) {
+    private static String checkColumn(String column) {
         if (Objects.requireNonNull(column, "column").isEmpty()) {
             throw new IllegalArgumentException("empty column name");
         }
