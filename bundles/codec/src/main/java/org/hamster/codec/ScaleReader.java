@@ -37,6 +37,14 @@ public final class ScaleReader {
         return end - pos;
     }
 
+    /** A copy of already-read input, e.g. to keep the raw encoding of a value just decoded. */
+    public byte[] copyRange(int from, int length) {
+        if (from < 0 || length < 0 || from + length > pos) {
+            throw new IllegalArgumentException("range not yet read");
+        }
+        return java.util.Arrays.copyOfRange(data, from, from + length);
+    }
+
     public boolean hasRemaining() {
         return pos < end;
     }

@@ -1,0 +1,9 @@
+package org.hamster.storage;
+
+class MemoryKvStoreTest extends KvStoreContract {
+
+    @Override
+    protected KvStore createStore() {
+        return new MemoryKvStore();
+    }
+}
