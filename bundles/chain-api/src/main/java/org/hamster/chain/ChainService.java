@@ -52,6 +52,16 @@ public interface ChainService {
     /** Reports the current values at once, then after each block that changed one of them. */
     Subscription onStorage(List<byte[]> keys, Consumer<StorageChange> listener);
 
+    /** Pallet name to index, as the chain spec fixes them. */
+    default java.util.Map<String, Integer> palletIndices() {
+        return java.util.Map.of();
+    }
+
+    /** The decoded System.Events of a block (null = best); empty if the block is unknown. */
+    default List<EventRecord> events(H256 at) {
+        return List.of();
+    }
+
     boolean isSyncing();
 
     int peers();

@@ -44,9 +44,9 @@ public interface KvStore extends AutoCloseable {
 
     /**
      * Calls {@code visitor} with each key and value whose key starts with {@code prefix}, in key
-     * order, until it returns false. The visitor runs on the caller's thread and may read the store;
-     * whether it may commit from inside the visit depends on the implementation, so it should not.
-     * Exceptions thrown by the visitor propagate unchanged.
+     * order, until it returns false. The visitor runs on the caller's thread; it may read and commit,
+     * and keeps visiting the snapshot taken when the call started. Exceptions thrown by the visitor
+     * propagate unchanged.
      */
     void forEach(String column, byte[] prefix, BiPredicate<byte[], byte[]> visitor);
 

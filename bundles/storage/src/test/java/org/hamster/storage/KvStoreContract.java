@@ -3,6 +3,7 @@ package org.hamster.storage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -191,6 +192,17 @@ public abstract class KvStoreContract {
     }
 
     @Test
+    void visitorExceptionsPropagateUnchangedAndLeaveTheStoreUsable() {
+        putAll("c", b(1), b(2));
+        IllegalStateException boom = new IllegalStateException("boom");
+        assertSame(boom, assertThrows(IllegalStateException.class, () -> store.forEach("c", b(), (k, v) -> {
+            throw boom;
+        })));
+        putAll("c", b(3));
+        assertEquals(3, store.scan("c", b(), null, 10).size());
+    }
+
+    @Test
     void laterOperationsInABatchWin() {
         store.commit(new WriteBatch().put("c", b(9), b(0)).put("c", b(1), b(1)));
         store.commit(new WriteBatch()
@@ -255,6 +267,19 @@ public abstract class KvStoreContract {
         });
         assertEquals(hex(b(1), b(2), b(3)), visited);
         assertEquals(hex(b(1), b(4)), keysOf(store.scan("c", b(), null, 10)));
+    }
+
+    @Test
+    void aVisitorMayCommitAndKeepsSeeingItsSnapshot() {
+        putAll("c", b(1), b(2), b(3));
+        List<String> visited = new ArrayList<>();
+        store.forEach("c", b(), (k, v) -> {
+            store.commit(new WriteBatch().delete("c", k).put("c", b(9), b(9)));
+            visited.add(Hex.encode(k));
+            return true;
+        });
+        assertEquals(hex(b(1), b(2), b(3)), visited);
+        assertEquals(hex(b(9)), keysOf(store.scan("c", b(), null, 10)));
     }
 
     @Test

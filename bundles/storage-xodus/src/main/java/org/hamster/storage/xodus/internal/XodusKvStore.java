@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
@@ -33,7 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link KvStore} on a Xodus {@link Environment}: one Xodus store per column
  * ({@link StoreConfig#WITHOUT_DUPLICATES}, a B+tree with unsigned byte order), one exclusive Xodus
- * transaction per {@link #commit}, one read-only transaction (a snapshot) per read call.
+ * transaction per {@link #commit} (run on the store's writer thread), one read-only transaction
+ * (a snapshot) per read call.
  *
  * <p>Xodus failures ({@link ExodusException}) surface as {@link StorageFailure}.
  */
@@ -55,13 +61,23 @@ public final class XodusKvStore implements KvStore {
     private final Path dir;
     /** Store handles of columns known to exist; a handle is usable in any later transaction. */
     private final Map<String, Store> stores = new ConcurrentHashMap<>();
-    /** Serialises commits with each other and with {@link #close()}. */
-    private final ReentrantLock writeLock = new ReentrantLock();
+    /**
+     * Runs every commit: one writer at a time, and a caller's interrupt cannot reach Xodus's file
+     * channel (unless java.base/sun.nio.ch is opened to it, Xodus writes through an interruptible
+     * channel, and an interrupt during its fsync closes the channel and breaks the environment).
+     */
+    private final ExecutorService writer;
     private volatile boolean closed;
 
     private XodusKvStore(Environment env, Path dir) {
         this.env = env;
         this.dir = dir;
+        this.writer = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "xodus-writer " + dir);
+            thread.setDaemon(true);
+            thread.setContextClassLoader(XodusKvStore.class.getClassLoader());
+            return thread;
+        });
     }
 
     /** Opens (creating if needed) the database in directory {@code dir}. */
@@ -69,7 +85,7 @@ public final class XodusKvStore implements KvStore {
         EnvironmentConfig config = new EnvironmentConfig()
                 .setLogDurableWrite(settings.durableWrite())
                 .setMemoryUsagePercentage(settings.cachePercent())
-                // close() waits for a running commit itself; a read still running then fails cleanly
+                // close() waits for queued commits itself; a read still running then fails cleanly
                 .setEnvCloseForcedly(true);
         try {
             Environment env = withBundleClassLoader(() -> Environments.newInstance(dir.toFile(), config));
@@ -127,13 +143,43 @@ public final class XodusKvStore implements KvStore {
     @Override
     public void commit(WriteBatch batch) {
         Objects.requireNonNull(batch, "batch");
-        writeLock.lock();
+        checkOpen();
+        if (batch.isEmpty()) {
+            return;
+        }
+        Future<?> done;
         try {
-            checkOpen();
-            if (batch.isEmpty()) {
-                return;
+            done = writer.submit(() -> apply(batch));
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException(this + " is closed", e);
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    done.get();
+                    return;
+                } catch (InterruptedException e) {
+                    // the commit cannot be called off half-way: wait for it, keep the interrupt for later
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw (Error) e.getCause();
+                }
             }
-            Map<String, Store> opened = new HashMap<>();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Runs on the writer thread. */
+    private void apply(WriteBatch batch) {
+        Map<String, Store> opened = new HashMap<>();
+        try {
             env.executeInExclusiveTransaction(txn -> {
                 opened.clear(); // in case Xodus runs this block again
                 for (WriteBatch.Op op : batch) {
@@ -150,33 +196,44 @@ public final class XodusKvStore implements KvStore {
                     }
                 }
             });
-            // only now do the new columns exist on disk
-            stores.putAll(opened);
         } catch (ExodusException e) {
             throw failure("commit of " + batch.size() + " operations", e);
-        } finally {
-            writeLock.unlock();
         }
+        // only now do the new columns exist on disk
+        stores.putAll(opened);
     }
 
+    /** Waits for queued commits, then closes the environment. Idempotent. */
     @Override
     public void close() {
-        writeLock.lock();
-        try {
+        synchronized (writer) {
             if (closed) {
                 return;
             }
             closed = true;
+            writer.shutdown();
+            boolean interrupted = false;
+            while (!writer.isTerminated()) {
+                try {
+                    writer.awaitTermination(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
             stores.clear();
-            withBundleClassLoader(() -> {
-                env.close();
-                return null;
-            });
-            LOG.debug("closed Xodus environment {}", dir);
-        } catch (ExodusException e) {
-            throw new StorageFailure("closing " + dir, e);
-        } finally {
-            writeLock.unlock();
+            try {
+                withBundleClassLoader(() -> {
+                    env.close();
+                    return null;
+                });
+                LOG.debug("closed Xodus environment {}", dir);
+            } catch (ExodusException e) {
+                throw new StorageFailure("closing " + dir, e);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 

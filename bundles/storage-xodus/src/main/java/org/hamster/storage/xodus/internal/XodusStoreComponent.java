@@ -1,5 +1,6 @@
 package org.hamster.storage.xodus.internal;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class XodusStoreComponent implements KvStore {
     private static final Logger LOG = LoggerFactory.getLogger(XodusStoreComponent.class);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
-    private XodusKvStore store;
+    private volatile XodusKvStore store;
 
     @Activate
     void activate(XodusConfig config) throws HamsterException {
@@ -44,7 +45,7 @@ public final class XodusStoreComponent implements KvStore {
         try {
             settings = new XodusKvStore.Settings(config.durableWrite(), config.cachePercent());
             Files.createDirectories(dir);
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             throw new HamsterException(ErrorCode.CONFIG, e, PID + ": " + e.getMessage());
         }
         store = XodusKvStore.open(dir, settings);
@@ -71,7 +72,7 @@ public final class XodusStoreComponent implements KvStore {
             String name = m.group(1);
             String value = properties.apply(name);
             if (value == null && name.equals("karaf.data")) {
-                value = "data";
+                value = "./data";
             }
             if (value == null) {
                 throw new HamsterException(ErrorCode.CONFIG, PID + ": path " + path + " uses unknown property " + name);

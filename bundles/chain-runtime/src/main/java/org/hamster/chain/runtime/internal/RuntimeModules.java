@@ -1,0 +1,129 @@
+package org.hamster.chain.runtime.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hamster.chain.RuntimeVersion;
+import org.hamster.chain.spi.Call;
+import org.hamster.chain.spi.CallDecoder;
+import org.hamster.chain.spi.FeeCharger;
+import org.hamster.chain.spi.Pallet;
+import org.hamster.codec.ScaleException;
+import org.hamster.codec.ScaleReader;
+import org.hamster.codec.ScaleWriter;
+import org.hamster.crypto.Blake2b;
+
+/** The pallets of one runtime, at the indices the chain spec fixes, and the runtime version they define. */
+final class RuntimeModules implements CallDecoder {
+    /** A decoded runtime call. */
+    record Decoded(int palletIndex, Pallet pallet, Call call) {
+    }
+
+    static final String[] APIS = {"Core:4", "Metadata:2", "BlockBuilder:6", "TaggedTransactionQueue:3",
+        "AccountNonceApi:1", "TransactionPaymentApi:4"};
+
+    private final Pallet[] byIndex = new Pallet[256];
+    private final Map<String, Integer> indexOf = new HashMap<>();
+    private final List<Pallet> ordered = new ArrayList<>();
+    private final RuntimeVersion version;
+
+    /** {@code pallets} maps chain-spec index to pallet; they must already be configured. */
+    RuntimeModules(ChainSpec spec, Map<Integer, Pallet> pallets) {
+        ScaleWriter fingerprint = new ScaleWriter();
+        for (ChainSpec.PalletSpec ps : spec.pallets()) {
+            Pallet p = pallets.get(ps.index());
+            if (p == null || !p.name().equals(ps.name())) {
+                throw new IllegalArgumentException("pallet " + ps.name() + " missing at index " + ps.index());
+            }
+            byIndex[ps.index()] = p;
+            indexOf.put(ps.name(), ps.index());
+            fingerprint.u8(ps.index()).string(ps.name()).u32(p.version());
+        }
+        for (Pallet p : byIndex) {
+            if (p != null) {
+                ordered.add(p);
+            }
+        }
+        byte[] fp = Blake2b.hash256(fingerprint.toByteArray());
+        long specVersion = ((fp[0] & 0x7fL) << 24) | ((fp[1] & 0xffL) << 16) | ((fp[2] & 0xffL) << 8) | (fp[3] & 0xffL);
+        List<RuntimeVersion.Api> apis = new ArrayList<>();
+        for (String a : APIS) {
+            String[] nv = a.split(":");
+            apis.add(new RuntimeVersion.Api(Blake2b.hash(8, null, nv[0].getBytes(StandardCharsets.UTF_8)),
+                    Long.parseLong(nv[1])));
+        }
+        version = new RuntimeVersion(spec.specName(), spec.implName(), 1, specVersion, 1, List.copyOf(apis),
+                spec.transactionVersion(), 1);
+    }
+
+    RuntimeVersion version() {
+        return version;
+    }
+
+    /** Pallets in index order (hooks run in this order). */
+    List<Pallet> ordered() {
+        return ordered;
+    }
+
+    int indexOf(String pallet) {
+        Integer i = indexOf.get(pallet);
+        if (i == null) {
+            throw new IllegalStateException("pallet " + pallet + " is not part of this runtime");
+        }
+        return i;
+    }
+
+    Pallet pallet(int index) {
+        return byIndex[index];
+    }
+
+    <T> Optional<T> service(Class<T> type) {
+        for (Pallet p : ordered) {
+            if (type.isInstance(p)) {
+                return Optional.of(type.cast(p));
+            }
+        }
+        return Optional.empty();
+    }
+
+    FeeCharger fees() {
+        return service(FeeCharger.class).orElseThrow(() -> new IllegalStateException("no FeeCharger pallet"));
+    }
+
+    Decoded decode(ScaleReader r) {
+        int pi = r.u8();
+        Pallet p = byIndex[pi];
+        if (p == null) {
+            throw new ScaleException("no pallet at index " + pi);
+        }
+        int ci = r.u8();
+        return new Decoded(pi, p, p.decodeCall(ci, r, this));
+    }
+
+    /** Decodes a whole call encoding; trailing bytes are malformed input. */
+    Decoded decodeAll(byte[] call) {
+        ScaleReader r = new ScaleReader(call);
+        Decoded d = decode(r);
+        r.expectEnd();
+        return d;
+    }
+
+    @Override
+    public byte[] readCall(ScaleReader r) {
+        int start = r.position();
+        decode(r);
+        return r.copyRange(start, r.position() - start);
+    }
+
+    /** Skips an event's fields through its pallet (used to walk System.Events). */
+    void skipEvent(int palletIndex, int eventIndex, ScaleReader r) {
+        Pallet p = byIndex[palletIndex];
+        if (p == null) {
+            throw new ScaleException("no pallet at index " + palletIndex);
+        }
+        p.skipEventFields(eventIndex, r);
+    }
+}

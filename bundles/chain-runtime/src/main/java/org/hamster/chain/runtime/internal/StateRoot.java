@@ -1,0 +1,74 @@
+package org.hamster.chain.runtime.internal;
+
+import java.util.Arrays;
+import org.hamster.crypto.Blake2b;
+
+/**
+ * Commitment to the whole key-value state: entries are grouped into 65,536 buckets by the first two bytes of
+ * blake2b-256(key); a bucket's hash is blake2b-256 over its entries (key hash, value hash) sorted by key hash; the
+ * root is a binary Merkle tree over the bucket hashes (an empty bucket hashes to zero). A block only rehashes the
+ * buckets it touched and their 16 ancestors.
+ */
+final class StateRoot {
+    static final int BUCKETS = 1 << 16;
+    private static final byte[] EMPTY = new byte[32];
+    /** Heap-ordered tree: node i has children 2i and 2i+1; leaves at BUCKETS..2*BUCKETS-1. */
+    private final byte[][] tree = new byte[2 * BUCKETS][];
+
+    StateRoot() {
+        Arrays.fill(tree, EMPTY);
+    }
+
+    static int bucketOf(byte[] keyHash) {
+        return ((keyHash[0] & 0xff) << 8) | (keyHash[1] & 0xff);
+    }
+
+    /** Sets a bucket's hash without recomputing parents (bulk load); call {@link #rebuild()} afterwards. */
+    void load(int bucket, byte[] hash) {
+        tree[BUCKETS + bucket] = hash;
+    }
+
+    void rebuild() {
+        for (int i = BUCKETS - 1; i >= 1; i--) {
+            tree[i] = node(tree[2 * i], tree[2 * i + 1]);
+        }
+    }
+
+    /** Replaces a bucket hash and its path to the root. */
+    void update(int bucket, byte[] hash) {
+        int i = BUCKETS + bucket;
+        tree[i] = hash;
+        for (i >>= 1; i >= 1; i >>= 1) {
+            tree[i] = node(tree[2 * i], tree[2 * i + 1]);
+        }
+    }
+
+    byte[] root() {
+        return tree[1].clone();
+    }
+
+    /** Copy for computing a candidate root without touching the committed one. */
+    StateRoot copy() {
+        StateRoot c = new StateRoot();
+        System.arraycopy(tree, 0, c.tree, 0, tree.length);
+        return c;
+    }
+
+    private static byte[] node(byte[] l, byte[] r) {
+        if (l == EMPTY && r == EMPTY) {
+            return EMPTY;
+        }
+        return Blake2b.hash256(concat(l, r));
+    }
+
+    /** Hash of one bucket from its sorted (keyHash ++ valueHash) entries. */
+    static byte[] bucketHash(java.util.List<byte[]> sortedEntries) {
+        return sortedEntries.isEmpty() ? EMPTY : Blake2b.hash(32, null, sortedEntries.toArray(new byte[0][]));
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
