@@ -74,8 +74,9 @@ public final class Node implements ChainService, AutoCloseable {
 
     /** Starts block production. */
     void start() {
-        lastBlockAt = System.currentTimeMillis();
-        author.scheduleAtFixedRate(this::tick, blockTimeMs, sealing == Sealing.INSTANT ? 100 : blockTimeMs,
+        // the first block comes at once: a started node shows it is alive without waiting a whole block time
+        lastBlockAt = 0;
+        author.scheduleAtFixedRate(this::tick, 0, sealing == Sealing.INSTANT ? 100 : blockTimeMs,
                 TimeUnit.MILLISECONDS);
     }
 
@@ -232,11 +233,12 @@ public final class Node implements ChainService, AutoCloseable {
         Extrinsic xt = Executive.decode(bytes);
         H256 hash = xt.hash();
         boolean ready;
+        // the signature check is the expensive part: it runs outside the lock, on the submitter's thread
+        Executive.Checked c = chain.executive().check(xt, chain.best().number() + 1, true);
         synchronized (lock) {
             if (pool.contains(hash)) {
                 throw new TransactionRejected(Invalid.CUSTOM, 1013, "Transaction Already Imported");
             }
-            Executive.Checked c = chain.executive().check(xt, chain.best().number() + 1, true);
             long onChain = chainNonce(xt.signer());
             if (xt.nonce() < onChain) {
                 throw new TransactionRejected(Invalid.STALE, "Transaction is outdated (nonce " + xt.nonce()
