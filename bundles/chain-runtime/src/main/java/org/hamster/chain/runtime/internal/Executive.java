@@ -2,6 +2,7 @@ package org.hamster.chain.runtime.internal;
 
 import java.math.BigInteger;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 import org.hamster.chain.AccountId;
 import org.hamster.chain.DispatchError;
@@ -18,6 +19,7 @@ import org.hamster.chain.spi.Origin;
 import org.hamster.chain.spi.State;
 import org.hamster.codec.ScaleException;
 import org.hamster.crypto.Ed25519;
+import org.hamster.crypto.VerifyingKey;
 import org.hamster.pallet.system.AccountInfo;
 import org.hamster.pallet.system.DispatchInfo;
 import org.hamster.pallet.system.SystemEvent;
@@ -35,6 +37,9 @@ final class Executive {
     record Checked(Extrinsic xt, RuntimeModules.Decoded call, BigInteger fee) {
     }
 
+    private static final int KEY_CACHE_SIZE = 65_536;
+    private final ConcurrentHashMap<AccountId, VerifyingKey> keys =
+            new ConcurrentHashMap<>();
     private final RuntimeModules modules;
     private final H256 genesis;
     private final LongFunction<Optional<H256>> blockHash;
@@ -103,7 +108,20 @@ final class Executive {
     private boolean signatureMatches(Extrinsic xt, H256 eraHash) {
         byte[] payload = SignedPayload.of(xt.call(), xt.era(), xt.nonce(), xt.tip(), modules.version().specVersion(),
                 modules.version().transactionVersion(), genesis, eraHash);
-        return Ed25519.verify(xt.signer().publicKey(), payload, xt.signature());
+        return verifyingKey(xt.signer()).verify(payload, xt.signature());
+    }
+
+    /** Decoded signer keys, so that a busy sender's point is decompressed once; bounded, cleared when full. */
+    private VerifyingKey verifyingKey(AccountId who) {
+        VerifyingKey k = keys.get(who);
+        if (k == null) {
+            if (keys.size() >= KEY_CACHE_SIZE) {
+                keys.clear();
+            }
+            k = Ed25519.verifyingKey(who.publicKey());
+            keys.put(who, k);
+        }
+        return k;
     }
 
     static long nonceOf(State s, AccountId who) {

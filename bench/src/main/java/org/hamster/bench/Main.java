@@ -1,0 +1,26 @@
+package org.hamster.bench;
+
+import java.util.List;
+
+/** Entry point of {@code bench/run}: runs the named benchmarks and prints their results as Markdown. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> which = args.length == 0 ? List.of("all") : List.of(args);
+        boolean all = which.contains("all");
+        Report report = new Report();
+        report.machine();
+        if (all || which.contains("tx")) {
+            new TxThroughput(20_000, 2_000).run(report);
+        }
+        if (all || which.contains("rpc")) {
+            new RpcLatency(20_000).run(report);
+        }
+        if (all || which.contains("startup")) {
+            new NodeStartup().run(report);
+        }
+        report.print();
+    }
+}

@@ -1,0 +1,46 @@
+package org.hamster.shell.internal;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+import org.hamster.common.HamsterException;
+import org.hamster.crypto.Keystore;
+
+@Command(scope = "hamster", name = "key-import", description = "Stores a key in the encrypted keystore under a "
+        + "name (scrypt + xsalsa20-poly1305, as polkadot.js); without a secret URI a new key is generated")
+@Service
+public class KeyImportCommand implements Action {
+    @Argument(index = 0, name = "name", required = true, description = "Name of the key in the keystore")
+    String name;
+
+    @Argument(index = 1, name = "uri", description = "Mnemonic phrase, 0x seed or dev URI (//Alice); omit to "
+            + "generate a new key")
+    String uri;
+
+    @Option(name = "--password", description = "Password (asked for when omitted)")
+    String password;
+
+    @Reference
+    Session session;
+
+    @Override
+    public Object execute() throws Exception {
+        String pw = password != null ? password : session.readLine("New password for " + name + ": ", '*');
+        if (pw == null || pw.isEmpty()) {
+            System.err.println("A password is needed to encrypt the key");
+            return null;
+        }
+        try {
+            Keystore ks = new Keystore(Keys.keystoreDir());
+            String address = uri == null ? ks.create(name, pw) : ks.importKey(name, uri, pw);
+            System.out.println(name + " " + address);
+        } catch (HamsterException e) {
+            System.err.println(e.getMessage());
+        }
+        return null;
+    }
+}
