@@ -1,5 +1,6 @@
 package org.hamster.chain.spi;
 
+import java.util.function.ToIntFunction;
 import org.hamster.chain.DispatchError;
 
 /** A call failed; the runtime rolls back everything the call wrote. */
@@ -32,6 +33,20 @@ public class DispatchException extends Exception {
 
     public static DispatchException badOrigin() {
         return new DispatchException(DispatchError.badOrigin());
+    }
+
+    /** An address that does not resolve to an account (e.g. a MultiAddress other than Id). */
+    public static DispatchException cannotLookup() {
+        return new DispatchException(new DispatchError(DispatchError.Kind.CANNOT_LOOKUP, 0, 0, "CannotLookup"));
+    }
+
+    /** The on-chain error: a module error gets the index that {@code palletIndex} gives its pallet's name. */
+    public DispatchError toDispatchError(ToIntFunction<String> palletIndex) {
+        if (moduleError == null) {
+            return error;
+        }
+        return new DispatchError(DispatchError.Kind.MODULE, palletIndex.applyAsInt(moduleError.pallet()),
+                moduleError.index(), moduleError.pallet() + "." + moduleError.name());
     }
 
     public static DispatchException overflow() {

@@ -18,6 +18,12 @@ public interface RuntimeContext {
     /** Another pallet's trait implementation (e.g. the balances Currency), if that pallet is in the runtime. */
     <T> Optional<T> service(Class<T> type);
 
+    /**
+     * The chain-spec index of a pallet of this runtime, by name (e.g. to record a nested call's module error);
+     * IllegalStateException if no such pallet is part of it.
+     */
+    int palletIndex(String pallet);
+
     /** Dispatches an encoded call (pallet index, call index, args) with the given origin, transactionally. */
     void dispatch(Origin origin, byte[] call) throws DispatchException;
 }

@@ -78,6 +78,11 @@ final class BlockContext implements RuntimeContext {
     }
 
     @Override
+    public int palletIndex(String pallet) {
+        return modules.indexOf(pallet);
+    }
+
+    @Override
     public <T> Optional<T> service(Class<T> type) {
         return modules.service(type);
     }

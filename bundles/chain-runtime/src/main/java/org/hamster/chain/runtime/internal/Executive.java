@@ -14,7 +14,6 @@ import org.hamster.chain.TransactionRejected;
 import org.hamster.chain.TransactionRejected.Invalid;
 import org.hamster.chain.spi.DispatchException;
 import org.hamster.chain.spi.FeeCharger;
-import org.hamster.chain.spi.ModuleError;
 import org.hamster.chain.spi.Origin;
 import org.hamster.chain.spi.State;
 import org.hamster.codec.ScaleException;
@@ -191,11 +190,6 @@ final class Executive {
     }
 
     DispatchError toError(DispatchException e) {
-        ModuleError m = e.moduleError();
-        if (m == null) {
-            return e.systemError();
-        }
-        return new DispatchError(DispatchError.Kind.MODULE, modules.indexOf(m.pallet()), m.index(),
-                m.pallet() + "." + m.name());
+        return e.toDispatchError(modules::indexOf);
     }
 }

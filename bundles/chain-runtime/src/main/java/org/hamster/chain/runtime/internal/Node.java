@@ -58,6 +58,8 @@ public final class Node implements ChainService, AutoCloseable {
     private final List<Consumer<Header>> headListeners = new CopyOnWriteArrayList<>();
     private final List<StorageWatch> storageWatches = new CopyOnWriteArrayList<>();
     private volatile long lastBlockAt;
+    /** Whether the author runs; when not, blocks come only from {@link #sealNow()} (tests, benchmarks). */
+    private volatile boolean running;
 
     private record StorageWatch(List<byte[]> keys, Consumer<StorageChange> listener) {
     }
@@ -74,6 +76,7 @@ public final class Node implements ChainService, AutoCloseable {
 
     /** Starts block production. */
     void start() {
+        running = true;
         // the first block comes at once: a started node shows it is alive without waiting a whole block time
         lastBlockAt = 0;
         author.scheduleAtFixedRate(this::tick, 0, sealing == Sealing.INSTANT ? 100 : blockTimeMs,
@@ -260,7 +263,7 @@ public final class Node implements ChainService, AutoCloseable {
                 listener.accept(new TxStatus(ready ? TxStatus.Kind.READY : TxStatus.Kind.FUTURE, null, null));
             }
         }
-        if (ready && sealing == Sealing.INSTANT && sealScheduled.compareAndSet(false, true)) {
+        if (ready && running && sealing == Sealing.INSTANT && sealScheduled.compareAndSet(false, true)) {
             author.execute(this::sealNow);
         }
         return hash;
@@ -352,6 +355,7 @@ public final class Node implements ChainService, AutoCloseable {
 
     @Override
     public void close() {
+        running = false;
         author.shutdownNow();
         try {
             author.awaitTermination(10, TimeUnit.SECONDS);

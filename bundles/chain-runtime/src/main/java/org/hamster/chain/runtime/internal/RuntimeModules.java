@@ -80,6 +80,10 @@ final class RuntimeModules implements CallDecoder {
         return byIndex[index];
     }
 
+    /** Nested calls (sudo of sudo of ...) deeper than this are malformed input, not a stack overflow. */
+    static final int MAX_CALL_DEPTH = 32;
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
     <T> Optional<T> service(Class<T> type) {
         for (Pallet p : ordered) {
             if (type.isInstance(p)) {
@@ -94,6 +98,18 @@ final class RuntimeModules implements CallDecoder {
     }
 
     Decoded decode(ScaleReader r) {
+        int depth = DEPTH.get()[0]++;
+        try {
+            if (depth >= MAX_CALL_DEPTH) {
+                throw new ScaleException("calls nested deeper than " + MAX_CALL_DEPTH);
+            }
+            return decodeOne(r);
+        } finally {
+            DEPTH.get()[0]--;
+        }
+    }
+
+    private Decoded decodeOne(ScaleReader r) {
         int pi = r.u8();
         Pallet p = byIndex[pi];
         if (p == null) {
