@@ -15,10 +15,7 @@ public final class Main {
         if (all || which.contains("tx")) {
             new TxThroughput(20_000, 2_000).run(report);
         }
-        if (all || which.contains("rpc")) {
-            new RpcLatency(20_000).run(report);
-        }
-        if (all || which.contains("startup")) {
+        if (all || which.contains("node")) {
             new NodeStartup().run(report);
         }
         report.print();

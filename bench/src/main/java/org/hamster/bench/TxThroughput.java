@@ -43,6 +43,7 @@ final class TxThroughput {
             List<List<byte[]>> perSender = presign(node, keys);
             long start = System.nanoTime();
             AtomicInteger refused = new AtomicInteger();
+            AtomicLong submittedAt = new AtomicLong();
             List<Thread> submitters = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
                 int first = t;
@@ -56,6 +57,7 @@ final class TxThroughput {
                             }
                         }
                     }
+                    submittedAt.accumulateAndGet(System.nanoTime(), Math::max);
                 }, "submitter-" + t);
                 th.start();
                 submitters.add(th);
@@ -75,8 +77,9 @@ final class TxThroughput {
             double tps = included / seconds;
             double[] raw = rawVerifyRates(keys);
             report.row("signed transfers executed and committed (durable Xodus), 2 submit threads",
-                    String.format("%.0f tx/s (%d tx in %.2f s, %d blocks, %d refused)", tps, included, seconds,
-                            blocks, refused.get()), ">= 5,000 tx/s");
+                    String.format("%.0f tx/s (%d tx in %.2f s, all submitted after %.2f s, %d blocks, %d refused)",
+                            tps, included, seconds, (submittedAt.get() - start) / 1e9, blocks, refused.get()),
+                    ">= 5,000 tx/s");
             report.row("raw Bouncy Castle Ed25519 verify, same run",
                     String.format("%.0f/s on 1 thread, %.0f/s on 2 threads", raw[0], raw[1]), "-");
             report.row("throughput / raw verify rate (2 threads)", String.format("%.0f%%", 100 * tps / raw[1]),

@@ -89,11 +89,11 @@ final class Chain {
         SystemStorage.NUMBER.put(overlay, 0L);
         SystemStorage.PARENT_HASH.put(overlay, H256.ZERO);
         overlay.put(TIMESTAMP_NOW, new ScaleWriter().u64(spec.genesisTimestamp()).toByteArray());
-        Header h = new Header(H256.ZERO, 0, H256.of(target.candidateRoot(overlay.changes())),
-                extrinsicsRoot(List.of()), List.of());
+        ChainStore.Prepared root = target.prepare(overlay.changes());
+        Header h = new Header(H256.ZERO, 0, H256.of(root.hash()), extrinsicsRoot(List.of()), List.of());
         H256 hash = h.hash();
         if (commit) {
-            target.commit(h, hash, List.of(), overlay.changes());
+            target.commit(h, hash, List.of(), overlay.changes(), root);
         }
         return hash;
     }
@@ -166,10 +166,10 @@ final class Chain {
         SystemStorage.EXTRINSIC_COUNT.put(overlay, (long) body.size());
         SystemStorage.EVENTS.put(overlay, EventRecords.encode(ctx.events()));
         SystemStorage.EVENT_COUNT.put(overlay, (long) ctx.events().size());
-        Header h = new Header(bestHash, number, H256.of(store.candidateRoot(overlay.changes())),
-                extrinsicsRoot(body), List.of());
+        ChainStore.Prepared root = store.prepare(overlay.changes());
+        Header h = new Header(bestHash, number, H256.of(root.hash()), extrinsicsRoot(body), List.of());
         H256 hash = h.hash();
-        store.commit(h, hash, body, overlay.changes());
+        store.commit(h, hash, body, overlay.changes(), root);
         best = h;
         bestHash = hash;
         return new Built(h, hash, body, included, rejected, overlay.changes().keySet());

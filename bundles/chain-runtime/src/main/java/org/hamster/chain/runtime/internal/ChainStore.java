@@ -34,7 +34,7 @@ final class ChainStore implements OverlayState.Base {
     private static final byte[] ABSENT = {0};
 
     private final KvStore kv;
-    private final StateRoot root = new StateRoot();
+    private volatile StateRoot root = new StateRoot();
 
     ChainStore(KvStore kv) {
         this.kv = kv;
@@ -115,11 +115,19 @@ final class ChainStore implements OverlayState.Base {
         return v[0] == 0 ? null : java.util.Arrays.copyOfRange(v, 1, v.length);
     }
 
-    /** The state root the given changes would produce, without committing them. */
-    byte[] candidateRoot(NavigableMap<Bytes, byte[]> changes) {
+    /** What committing some state changes will do to the state root: the new root and its index updates. */
+    record Prepared(StateRoot root, WriteBatch indexOps) {
+        byte[] hash() {
+            return root.root();
+        }
+    }
+
+    /** Computes the state root the given changes would produce, without committing anything. */
+    Prepared prepare(NavigableMap<Bytes, byte[]> changes) {
         StateRoot candidate = root.copy();
-        applyToRoot(candidate, changes, null);
-        return candidate.root();
+        WriteBatch ops = new WriteBatch();
+        applyToRoot(candidate, changes, ops);
+        return new Prepared(candidate, ops);
     }
 
     byte[] root() {
@@ -127,7 +135,7 @@ final class ChainStore implements OverlayState.Base {
     }
 
     /** Commits a block and its state changes atomically, then advances the in-memory root. */
-    void commit(Header header, H256 hash, List<byte[]> body, NavigableMap<Bytes, byte[]> changes) {
+    void commit(Header header, H256 hash, List<byte[]> body, NavigableMap<Bytes, byte[]> changes, Prepared prepared) {
         WriteBatch batch = new WriteBatch();
         long n = header.number();
         for (Map.Entry<Bytes, byte[]> e : changes.entrySet()) {
@@ -142,7 +150,13 @@ final class ChainStore implements OverlayState.Base {
                 batch.put(HISTORY, histKey, StateRoot.concat(PRESENT, value));
             }
         }
-        applyToRoot(root, changes, batch);
+        for (WriteBatch.Op op : prepared.indexOps()) {
+            if (op.isDelete()) {
+                batch.delete(op.column(), op.key());
+            } else {
+                batch.put(op.column(), op.key(), op.value());
+            }
+        }
         batch.put(HEADERS, hash.toArray(), header.encoded());
         batch.put(BODIES, hash.toArray(), encodeBody(body));
         batch.put(NUMBERS, be32(n), hash.toArray());
@@ -152,6 +166,7 @@ final class ChainStore implements OverlayState.Base {
             pendingChainId = null;
         }
         kv.commit(batch);
+        root = prepared.root();
     }
 
     /**

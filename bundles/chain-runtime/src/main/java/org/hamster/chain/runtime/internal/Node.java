@@ -49,6 +49,7 @@ public final class Node implements ChainService, AutoCloseable {
     private final int maxBlockTx;
     private final String nodeName;
     private final Object lock = new Object();
+    private final Object sealLock = new Object();
     private final ScheduledExecutorService author = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hamster-block-author");
         t.setDaemon(true);
@@ -89,32 +90,47 @@ public final class Node implements ChainService, AutoCloseable {
         }
     }
 
-    /** Produces one block from the ready pool now (on the caller's thread). Returns its header. */
+    /**
+     * Produces one block from the ready pool now (on the caller's thread). Returns its header. The pool lock is
+     * held only to pick the transactions and to clean up afterwards, so submissions (and their signature checks)
+     * go on while the block executes and is written.
+     */
     public Header sealNow() {
+        synchronized (sealLock) {
+            return seal();
+        }
+    }
+
+    private Header seal() {
         Chain.Built built;
         List<TxPool.Entry> included = new ArrayList<>();
         List<TxPool.Entry> dropped = new ArrayList<>();
         List<Chain.Rejection> rejections = new ArrayList<>();
+        List<Chain.Candidate> candidates;
         synchronized (lock) {
             sealScheduled.set(false);
             List<TxPool.Entry> ready = pool.ready(this::chainNonce, maxBlockTx);
-            List<Chain.Candidate> candidates = new ArrayList<>(ready.size());
+            candidates = new ArrayList<>(ready.size());
             ready.forEach(e -> candidates.add(new Chain.Candidate(e.checked, e.hash)));
-            try {
-                built = chain.produce(System.currentTimeMillis(), candidates);
-            } catch (RuntimeException e) {
-                LOG.error("Block production failed; nothing was committed", e);
-                return chain.best();
-            }
-            lastBlockAt = System.currentTimeMillis();
+        }
+        try {
+            built = chain.produce(System.currentTimeMillis(), candidates);
+        } catch (RuntimeException e) {
+            LOG.error("Block production failed; nothing was committed", e);
+            return chain.best();
+        }
+        lastBlockAt = System.currentTimeMillis();
+        synchronized (lock) {
             for (H256 h : built.included()) {
                 TxPool.Entry e = pool.get(h);
-                pool.remove(e);
-                included.add(e);
+                if (e != null) {
+                    pool.remove(e);
+                    included.add(e);
+                }
             }
             for (Chain.Rejection r : built.rejected()) {
-                if (r.reason().reason() != Invalid.FUTURE) {
-                    TxPool.Entry e = pool.get(r.hash());
+                TxPool.Entry e = pool.get(r.hash());
+                if (e != null && r.reason().reason() != Invalid.FUTURE) {
                     pool.remove(e);
                     dropped.add(e);
                     rejections.add(r);

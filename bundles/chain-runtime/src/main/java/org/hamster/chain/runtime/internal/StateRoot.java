@@ -19,6 +19,10 @@ final class StateRoot {
         Arrays.fill(tree, EMPTY);
     }
 
+    private StateRoot(byte[][] from) {
+        System.arraycopy(from, 0, tree, 0, tree.length);
+    }
+
     static int bucketOf(byte[] keyHash) {
         return ((keyHash[0] & 0xff) << 8) | (keyHash[1] & 0xff);
     }
@@ -49,9 +53,7 @@ final class StateRoot {
 
     /** Copy for computing a candidate root without touching the committed one. */
     StateRoot copy() {
-        StateRoot c = new StateRoot();
-        System.arraycopy(tree, 0, c.tree, 0, tree.length);
-        return c;
+        return new StateRoot(tree);
     }
 
     private static byte[] node(byte[] l, byte[] r) {
