@@ -1,0 +1,105 @@
+package org.hamster.chain.client;
+
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.hamster.chain.AccountId;
+import org.hamster.codec.ScaleWriter;
+
+/**
+ * Encodes runtime calls (pallet index, call index, SCALE arguments) by pallet name. There is no metadata RPC, so
+ * the pallet indices come from the node's chain spec; {@link #dev()} has those of the development chain.
+ */
+public final class Calls {
+    public static final int SYSTEM_REMARK = 0;
+    public static final int SYSTEM_REMARK_WITH_EVENT = 7;
+    public static final int BALANCES_TRANSFER_ALLOW_DEATH = 0;
+    public static final int BALANCES_TRANSFER_KEEP_ALIVE = 3;
+    public static final int BALANCES_TRANSFER_ALL = 4;
+    public static final int SUDO_SUDO = 0;
+    private static final int MULTI_ADDRESS_ID = 0;
+
+    private final Map<String, Integer> palletIndices;
+
+    public Calls(Map<String, Integer> palletIndices) {
+        this.palletIndices = Map.copyOf(palletIndices);
+    }
+
+    public static Calls dev() {
+        return new Calls(RuntimeLayout.DEV_PALLET_INDICES);
+    }
+
+    /** The pallet's index; IllegalArgumentException if the chain spec has no such pallet. */
+    public int palletIndex(String pallet) {
+        Integer i = palletIndices.get(pallet);
+        if (i == null) {
+            throw new IllegalArgumentException("no pallet " + pallet + " among " + palletIndices.keySet());
+        }
+        return i;
+    }
+
+    /** Any call: its pallet's index, the call index, then the already encoded arguments. */
+    public byte[] call(String pallet, int callIndex, byte[] encodedArgs) {
+        return call(pallet, callIndex, w -> w.bytes(encodedArgs));
+    }
+
+    public byte[] call(String pallet, int callIndex, Consumer<ScaleWriter> args) {
+        if (callIndex < 0 || callIndex > 255) {
+            throw new IllegalArgumentException("call index must be 0..255, not " + callIndex);
+        }
+        ScaleWriter w = new ScaleWriter().u8(palletIndex(pallet)).u8(callIndex);
+        args.accept(w);
+        return w.toByteArray();
+    }
+
+    /** System.remark(Vec&lt;u8&gt;). */
+    public byte[] remark(byte[] remark) {
+        return call("System", SYSTEM_REMARK, w -> w.vecBytes(remark));
+    }
+
+    /** System.remark_with_event(Vec&lt;u8&gt;): like remark, and deposits System.Remarked. */
+    public byte[] remarkWithEvent(byte[] remark) {
+        return call("System", SYSTEM_REMARK_WITH_EVENT, w -> w.vecBytes(remark));
+    }
+
+    /** Balances.transfer_allow_death(dest: MultiAddress, value: Compact&lt;u128&gt;). */
+    public byte[] transferAllowDeath(AccountId dest, BigInteger value) {
+        return call("Balances", BALANCES_TRANSFER_ALLOW_DEATH, w -> {
+            multiAddress(w, dest);
+            w.compact(amount(value));
+        });
+    }
+
+    /** Balances.transfer_keep_alive(dest, value): refuses to take the sender below the existential deposit. */
+    public byte[] transferKeepAlive(AccountId dest, BigInteger value) {
+        return call("Balances", BALANCES_TRANSFER_KEEP_ALIVE, w -> {
+            multiAddress(w, dest);
+            w.compact(amount(value));
+        });
+    }
+
+    /** Balances.transfer_all(dest, keep_alive: bool). */
+    public byte[] transferAll(AccountId dest, boolean keepAlive) {
+        return call("Balances", BALANCES_TRANSFER_ALL, w -> {
+            multiAddress(w, dest);
+            w.bool(keepAlive);
+        });
+    }
+
+    /** Sudo.sudo(call): dispatches an already encoded call with Root origin. */
+    public byte[] sudo(byte[] call) {
+        return call("Sudo", SUDO_SUDO, w -> w.bytes(call));
+    }
+
+    /** MultiAddress::Id(AccountId32): 0x00 then the 32 bytes. */
+    public static void multiAddress(ScaleWriter w, AccountId id) {
+        w.u8(MULTI_ADDRESS_ID).bytes(id.publicKey());
+    }
+
+    private static BigInteger amount(BigInteger value) {
+        if (value.signum() < 0 || value.bitLength() > 128) {
+            throw new IllegalArgumentException("amount must be a u128, not " + value);
+        }
+        return value;
+    }
+}
