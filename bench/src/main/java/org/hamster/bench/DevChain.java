@@ -23,7 +23,10 @@ final class DevChain implements AutoCloseable {
                 new org.hamster.pallet.timestamp.internal.TimestampPallet(),
                 new org.hamster.pallet.balances.internal.BalancesPallet(),
                 new org.hamster.pallet.transactionpayment.internal.TransactionPaymentPallet(),
-                new org.hamster.pallet.sudo.internal.SudoPallet());
+                new org.hamster.pallet.sudo.internal.SudoPallet(),
+                new org.hamster.pallet.provider.internal.ProviderPallet(),
+                new org.hamster.pallet.resourceorder.internal.ResourceOrderPallet(),
+                new org.hamster.pallet.gateway.internal.GatewayPallet());
     }
 
     @Override

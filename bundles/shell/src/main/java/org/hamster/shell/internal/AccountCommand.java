@@ -28,8 +28,7 @@ public class AccountCommand implements Action {
         try {
             who = AccountId.parse(address);
         } catch (HamsterException e) {
-            System.err.println(e.getMessage());
-            return null;
+            throw new IllegalArgumentException(e.getMessage());
         }
         int decimals = Tokens.decimals(chain);
         String symbol = Tokens.symbol(chain);

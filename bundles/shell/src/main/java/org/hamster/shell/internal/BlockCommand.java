@@ -28,8 +28,7 @@ public class BlockCommand implements Action {
     public Object execute() {
         Optional<H256> hash = resolve();
         if (hash.isEmpty()) {
-            System.err.println("Unknown block: " + id);
-            return null;
+            throw new IllegalArgumentException("Unknown block: " + id);
         }
         Header h = chain.header(hash.get()).orElseThrow();
         System.out.printf("Block #%d %s%n  parent      %s%n  state root  %s%n  extr. root  %s%n", h.number(),

@@ -21,7 +21,7 @@ public class KeyGenerateCommand implements Action {
             String phrase = Mnemonic.generate(words);
             KeyInspectCommand.KeyOutput.print(phrase, KeyDerivation.pair(phrase));
         } catch (HamsterException | IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+            throw new IllegalArgumentException(e.getMessage());
         }
         return null;
     }

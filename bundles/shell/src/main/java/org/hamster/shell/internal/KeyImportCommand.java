@@ -31,15 +31,14 @@ public class KeyImportCommand implements Action {
     public Object execute() throws Exception {
         String pw = password != null ? password : session.readLine("New password for " + name + ": ", '*');
         if (pw == null || pw.isEmpty()) {
-            System.err.println("A password is needed to encrypt the key");
-            return null;
+            throw new IllegalArgumentException("A password is needed to encrypt the key");
         }
         try {
             Keystore ks = new Keystore(Keys.keystoreDir());
             String address = uri == null ? ks.create(name, pw) : ks.importKey(name, uri, pw);
             System.out.println(name + " " + address);
         } catch (HamsterException e) {
-            System.err.println(e.getMessage());
+            throw new IllegalArgumentException(e.getMessage());
         }
         return null;
     }

@@ -24,7 +24,7 @@ public class KeyInspectCommand implements Action {
             Ed25519.KeyPair k = KeyDerivation.pair(uri);
             KeyOutput.print(uri, k);
         } catch (HamsterException e) {
-            System.err.println(e.getMessage());
+            throw new IllegalArgumentException(e.getMessage());
         }
         return null;
     }

@@ -22,7 +22,7 @@ public class KeyListCommand implements Action {
             }
             table.print(System.out);
         } catch (HamsterException e) {
-            System.err.println(e.getMessage());
+            throw new IllegalArgumentException(e.getMessage());
         }
         return null;
     }

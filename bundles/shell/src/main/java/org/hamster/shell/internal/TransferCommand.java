@@ -78,9 +78,9 @@ public class TransferCommand implements Action {
             System.out.printf("In block #%d %s: %s %s -> %s%n", number, block,
                     TokenAmount.format(value, Tokens.decimals(chain)), Tokens.symbol(chain), dest);
         } catch (HamsterException | TransactionRejected e) {
-            System.err.println("Transfer refused: " + e.getMessage());
+            throw new IllegalArgumentException("Transfer refused: " + e.getMessage());
         } catch (TimeoutException e) {
-            System.err.println("Submitted, but not in a block after 60 s");
+            throw new IllegalArgumentException("Submitted, but not in a block after 60 s");
         }
         return null;
     }

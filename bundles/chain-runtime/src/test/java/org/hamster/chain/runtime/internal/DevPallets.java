@@ -3,6 +3,9 @@ package org.hamster.chain.runtime.internal;
 import java.util.List;
 import org.hamster.chain.spi.Pallet;
 import org.hamster.pallet.balances.internal.BalancesPallet;
+import org.hamster.pallet.gateway.internal.GatewayPallet;
+import org.hamster.pallet.provider.internal.ProviderPallet;
+import org.hamster.pallet.resourceorder.internal.ResourceOrderPallet;
 import org.hamster.pallet.sudo.internal.SudoPallet;
 import org.hamster.pallet.system.internal.SystemPallet;
 import org.hamster.pallet.timestamp.internal.TimestampPallet;
@@ -15,6 +18,6 @@ final class DevPallets {
 
     static List<Pallet> all() {
         return List.of(new SystemPallet(), new TimestampPallet(), new BalancesPallet(), new TransactionPaymentPallet(),
-                new SudoPallet());
+                new SudoPallet(), new ProviderPallet(), new ResourceOrderPallet(), new GatewayPallet());
     }
 }
