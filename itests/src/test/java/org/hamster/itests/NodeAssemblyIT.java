@@ -45,6 +45,9 @@ public class NodeAssemblyIT {
             keepRuntimeFolder(), configureConsole().ignoreLocalConsole(), logLevel(LogLevelOption.LogLevel.INFO),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     System.getProperty("maven.repo.local")),
+            // the role itself needs nothing remote; Pax Exam's own probe bundles come from Maven Central
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
+                    "https://repo1.maven.org/maven2@id=central"),
             editConfigurationFilePut("etc/org.hamster.rpc.cfg", "port", String.valueOf(RPC_PORT)),
         };
     }

@@ -51,7 +51,7 @@ public class PlainKarafFeatureIT {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     System.getProperty("maven.repo.local")),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
-                    system + "@id=hamster@snapshots"),
+                    system + "@id=hamster@snapshots,https://repo1.maven.org/maven2@id=central"),
             editConfigurationFilePut("etc/org.hamster.rpc.cfg", "port", String.valueOf(RPC_PORT)),
             systemProperty("hamster.version").value(System.getProperty("hamster.version")),
         };

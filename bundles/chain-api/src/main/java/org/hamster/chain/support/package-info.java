@@ -1,4 +1,4 @@
-/** Reusable runtime building blocks: the transactional state overlay and chain-spec value parsing. */
+/** Reusable runtime building blocks: the transactional state overlay, chain-spec value parsing, checked arithmetic. */
 @Version("0.1.0")
 package org.hamster.chain.support;
 

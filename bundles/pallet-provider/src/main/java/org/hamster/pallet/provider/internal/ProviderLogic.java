@@ -1,5 +1,6 @@
 package org.hamster.pallet.provider.internal;
 
+import org.hamster.chain.support.Checked;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,5 +1,6 @@
 package org.hamster.pallet.provider.internal;
 
+import org.hamster.chain.support.Checked;
 import java.util.ArrayList;
 import java.util.List;
 import org.hamster.chain.AccountId;

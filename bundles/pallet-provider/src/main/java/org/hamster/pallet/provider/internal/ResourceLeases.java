@@ -1,5 +1,6 @@
 package org.hamster.pallet.provider.internal;
 
+import org.hamster.chain.support.Checked;
 import org.hamster.chain.AccountId;
 import org.hamster.chain.spi.DispatchException;
 import org.hamster.chain.spi.RuntimeContext;

@@ -1,5 +1,6 @@
 package org.hamster.pallet.resourceorder.internal;
 
+import org.hamster.chain.support.Checked;
 import java.math.BigInteger;
 import org.hamster.chain.AccountId;
 import org.hamster.chain.spi.DispatchException;

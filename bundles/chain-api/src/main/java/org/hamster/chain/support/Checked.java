@@ -1,13 +1,13 @@
-package org.hamster.pallet.resourceorder.internal;
+package org.hamster.chain.support;
 
 import org.hamster.chain.spi.DispatchException;
 
 /** u64 arithmetic that fails with ArithmeticError::Overflow instead of wrapping. */
-final class Checked {
+public final class Checked {
     private Checked() {
     }
 
-    static long add(long a, long b) throws DispatchException {
+    public static long add(long a, long b) throws DispatchException {
         try {
             long r = Math.addExact(a, b);
             if (r < 0) {
@@ -19,7 +19,7 @@ final class Checked {
         }
     }
 
-    static long mul(long a, long b) throws DispatchException {
+    public static long mul(long a, long b) throws DispatchException {
         try {
             return Math.multiplyExact(a, b);
         } catch (ArithmeticException e) {
