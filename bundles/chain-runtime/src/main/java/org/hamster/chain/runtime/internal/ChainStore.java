@@ -193,11 +193,13 @@ final class ChainStore implements OverlayState.Base {
                 }
             }
         }
+        Map<Integer, byte[]> hashes = new java.util.HashMap<>();
         for (Map.Entry<Integer, java.util.TreeMap<Bytes, byte[]>> d : dirty.entrySet()) {
             List<byte[]> entries = new ArrayList<>(d.getValue().size());
             d.getValue().forEach((k, v) -> entries.add(StateRoot.concat(k.unsafeArray(), v)));
-            target.update(d.getKey(), StateRoot.bucketHash(entries));
+            hashes.put(d.getKey(), StateRoot.bucketHash(entries));
         }
+        target.updateAll(hashes);
     }
 
     private java.util.TreeMap<Bytes, byte[]> readBucket(int b) {

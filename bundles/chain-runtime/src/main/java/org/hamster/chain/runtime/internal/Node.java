@@ -109,7 +109,7 @@ public final class Node implements ChainService, AutoCloseable {
         List<Chain.Candidate> candidates;
         synchronized (lock) {
             sealScheduled.set(false);
-            List<TxPool.Entry> ready = pool.ready(this::chainNonce, maxBlockTx);
+            List<TxPool.Entry> ready = pool.ready(maxBlockTx);
             candidates = new ArrayList<>(ready.size());
             ready.forEach(e -> candidates.add(new Chain.Candidate(e.checked, e.hash)));
         }
@@ -136,9 +136,15 @@ public final class Node implements ChainService, AutoCloseable {
                     rejections.add(r);
                 }
             }
-            for (TxPool.Entry e : pool.pruneStale(this::chainNonce)) {
-                dropped.add(e);
-                rejections.add(new Chain.Rejection(e.hash, new TransactionRejected(Invalid.STALE, "outdated")));
+            java.util.Set<H256> in = new java.util.HashSet<>(built.included());
+            for (Chain.Candidate c : candidates) {
+                if (in.contains(c.hash())) {
+                    for (TxPool.Entry e : pool.advance(c.checked().xt().signer(), c.checked().xt().nonce() + 1)) {
+                        dropped.add(e);
+                        rejections.add(new Chain.Rejection(e.hash, new TransactionRejected(Invalid.STALE,
+                                "outdated: another transaction with its nonce is in block #" + built.header().number())));
+                    }
+                }
             }
         }
         Header h = built.header();
@@ -270,11 +276,11 @@ public final class Node implements ChainService, AutoCloseable {
             if (xt.nonce() == onChain) {
                 trial(c);
             }
-            TxPool.Entry e = pool.add(hash, c);
+            TxPool.Entry e = pool.add(hash, c, onChain);
             if (listener != null) {
                 e.watchers.add(listener);
             }
-            ready = pool.ready(e, onChain);
+            ready = pool.ready(e);
             if (listener != null) {
                 listener.accept(new TxStatus(ready ? TxStatus.Kind.READY : TxStatus.Kind.FUTURE, null, null));
             }

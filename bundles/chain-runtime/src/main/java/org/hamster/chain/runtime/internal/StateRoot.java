@@ -47,6 +47,25 @@ final class StateRoot {
         }
     }
 
+    /** Replaces many bucket hashes, rehashing each ancestor once however many of its buckets changed. */
+    void updateAll(java.util.Map<Integer, byte[]> buckets) {
+        java.util.BitSet dirty = new java.util.BitSet(BUCKETS);
+        for (java.util.Map.Entry<Integer, byte[]> e : buckets.entrySet()) {
+            tree[BUCKETS + e.getKey()] = e.getValue();
+            dirty.set((BUCKETS + e.getKey()) >> 1);
+        }
+        // parents of level-l nodes are all below them in index order, so one descending pass sees children first
+        for (int i = dirty.length() - 1; i >= 1; i = dirty.previousSetBit(i - 1)) {
+            if (!dirty.get(i)) {
+                continue;
+            }
+            tree[i] = node(tree[2 * i], tree[2 * i + 1]);
+            if (i > 1) {
+                dirty.set(i >> 1);
+            }
+        }
+    }
+
     byte[] root() {
         return tree[1].clone();
     }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.ToLongFunction;
 import org.hamster.chain.AccountId;
 import org.hamster.chain.H256;
 import org.hamster.chain.TransactionRejected;
@@ -55,6 +54,8 @@ final class TxPool {
     private final int capacity;
     private final Map<H256, Entry> byHash = new HashMap<>();
     private final Map<AccountId, TreeMap<Long, Entry>> bySender = new HashMap<>();
+    /** Each pooled sender's on-chain nonce as last seen: read at submission, advanced by included blocks. */
+    private final Map<AccountId, Long> chainNonces = new HashMap<>();
     private long seq;
 
     TxPool(int capacity) {
@@ -70,7 +71,7 @@ final class TxPool {
     }
 
     /** Adds a checked transaction; refuses duplicates, nonce clashes and a full pool. */
-    Entry add(H256 hash, Executive.Checked c) throws TransactionRejected {
+    Entry add(H256 hash, Executive.Checked c, long chainNonce) throws TransactionRejected {
         if (byHash.containsKey(hash)) {
             throw new TransactionRejected(Invalid.CUSTOM, 1013, "Transaction Already Imported");
         }
@@ -88,6 +89,7 @@ final class TxPool {
             throw new TransactionRejected(Invalid.EXHAUSTS_RESOURCES, "Transaction pool is full");
         }
         Entry e = new Entry(hash, c, seq++);
+        chainNonces.merge(c.xt().signer(), chainNonce, Math::max);
         byHash.put(hash, e);
         bySender.computeIfAbsent(c.xt().signer(), k -> new TreeMap<>()).put(c.xt().nonce(), e);
         return e;
@@ -104,14 +106,15 @@ final class TxPool {
             q.remove(e.nonce(), e);
             if (q.isEmpty()) {
                 bySender.remove(e.sender());
+                chainNonces.remove(e.sender());
             }
         }
     }
 
-    /** Whether this entry is ready given the sender's on-chain nonce (no gap below it). */
-    boolean ready(Entry e, long chainNonce) {
-        long n = chainNonce;
-        for (Entry x : bySender.get(e.sender()).tailMap(chainNonce, true).values()) {
+    /** Whether this entry is ready: no gap between the sender's on-chain nonce and it. */
+    boolean ready(Entry e) {
+        long n = chainNonces.get(e.sender());
+        for (Entry x : bySender.get(e.sender()).tailMap(n, true).values()) {
             if (x.nonce() != n) {
                 return false;
             }
@@ -124,11 +127,11 @@ final class TxPool {
     }
 
     /** Ready transactions, each sender's in nonce order, senders interleaved by arrival; at most {@code max}. */
-    List<Entry> ready(ToLongFunction<AccountId> chainNonce, int max) {
+    List<Entry> ready(int max) {
         List<Entry> out = new ArrayList<>();
         List<Entry> heads = new ArrayList<>();
         for (Map.Entry<AccountId, TreeMap<Long, Entry>> s : bySender.entrySet()) {
-            long n = chainNonce.applyAsLong(s.getKey());
+            long n = chainNonces.get(s.getKey());
             for (Entry e : s.getValue().tailMap(n, true).values()) {
                 if (e.nonce() != n++) {
                     break;
@@ -158,13 +161,17 @@ final class TxPool {
         return out;
     }
 
-    /** Drops entries whose nonce is below the sender's on-chain nonce; returns them. */
-    List<Entry> pruneStale(ToLongFunction<AccountId> chainNonce) {
-        List<Entry> stale = new ArrayList<>();
-        for (Map.Entry<AccountId, TreeMap<Long, Entry>> s : bySender.entrySet()) {
-            long n = chainNonce.applyAsLong(s.getKey());
-            stale.addAll(s.getValue().headMap(n, false).values());
+    /**
+     * Records that a block raised the sender's on-chain nonce to {@code next}; drops and returns the sender's
+     * entries that this made stale.
+     */
+    List<Entry> advance(AccountId sender, long next) {
+        TreeMap<Long, Entry> q = bySender.get(sender);
+        if (q == null) {
+            return List.of();
         }
+        chainNonces.merge(sender, next, Math::max);
+        List<Entry> stale = new ArrayList<>(q.headMap(next, false).values());
         stale.forEach(this::remove);
         return stale;
     }
