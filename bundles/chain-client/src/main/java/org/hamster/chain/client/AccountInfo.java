@@ -1,23 +1,24 @@
 package org.hamster.chain.client;
 
 import java.math.BigInteger;
-import org.hamster.codec.ScaleReader;
+import org.hamster.pallet.system.AccountData;
 
 /**
  * System.Account of one account: frame_system AccountInfo (nonce and reference counters as u32) with
- * pallet_balances AccountData (free, reserved, frozen, flags as u128). An absent account reads as {@link #EMPTY}.
+ * pallet_balances AccountData (free, reserved, frozen, flags as u128), flattened from the System pallet's
+ * {@code AccountInfo}. An absent account reads as {@link #EMPTY}.
  */
 public record AccountInfo(long nonce, long consumers, long providers, long sufficients, BigInteger free,
         BigInteger reserved, BigInteger frozen, BigInteger flags) {
     public static final AccountInfo EMPTY = new AccountInfo(0, 0, 0, 0, BigInteger.ZERO, BigInteger.ZERO,
             BigInteger.ZERO, BigInteger.ZERO);
 
-    /** Decodes the storage value; ScaleException on malformed or trailing bytes. */
+    /** Decodes the storage value with the System pallet's codec; ScaleException on malformed or trailing bytes. */
     public static AccountInfo decode(byte[] bytes) {
-        ScaleReader r = new ScaleReader(bytes);
-        AccountInfo a = new AccountInfo(r.u32(), r.u32(), r.u32(), r.u32(), r.u128(), r.u128(), r.u128(), r.u128());
-        r.expectEnd();
-        return a;
+        org.hamster.pallet.system.AccountInfo a = org.hamster.pallet.system.AccountInfo.CODEC.decodeAll(bytes);
+        AccountData d = a.data();
+        return new AccountInfo(a.nonce(), a.consumers(), a.providers(), a.sufficients(), d.free(), d.reserved(),
+                d.frozen(), d.flags());
     }
 
     public BigInteger total() {

@@ -4,11 +4,21 @@ import java.math.BigInteger;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hamster.chain.AccountId;
+import org.hamster.chain.MultiAddress;
+import org.hamster.chain.spi.Call;
 import org.hamster.codec.ScaleWriter;
+import org.hamster.pallet.balances.BalancesCall;
+import org.hamster.pallet.balances.BalancesStorage;
+import org.hamster.pallet.sudo.SudoCall;
+import org.hamster.pallet.sudo.SudoStorage;
+import org.hamster.pallet.system.SystemCall;
+import org.hamster.pallet.system.SystemStorage;
 
 /**
  * Encodes runtime calls (pallet index, call index, SCALE arguments) by pallet name. There is no metadata RPC, so
- * the pallet indices come from the node's chain spec; {@link #dev()} has those of the development chain.
+ * the pallet indices come from the node's chain spec; {@link #dev()} has those of the development chain. The
+ * arguments are encoded by the pallets' own call records ({@link #call(String, Call)}); the call index constants
+ * below are those records' indices. {@link MarketCalls} covers the market pallets.
  */
 public final class Calls {
     public static final int SYSTEM_REMARK = 0;
@@ -17,7 +27,6 @@ public final class Calls {
     public static final int BALANCES_TRANSFER_KEEP_ALIVE = 3;
     public static final int BALANCES_TRANSFER_ALL = 4;
     public static final int SUDO_SUDO = 0;
-    private static final int MULTI_ADDRESS_ID = 0;
 
     private final Map<String, Integer> palletIndices;
 
@@ -38,6 +47,11 @@ public final class Calls {
         return i;
     }
 
+    /** A pallet's call record (e.g. {@code new SudoCall.RemoveKey()}): pallet index, call index, its arguments. */
+    public byte[] call(String pallet, Call call) {
+        return call(pallet, call.callIndex(), call::encodeArgs);
+    }
+
     /** Any call: its pallet's index, the call index, then the already encoded arguments. */
     public byte[] call(String pallet, int callIndex, byte[] encodedArgs) {
         return call(pallet, callIndex, w -> w.bytes(encodedArgs));
@@ -54,49 +68,40 @@ public final class Calls {
 
     /** System.remark(Vec&lt;u8&gt;). */
     public byte[] remark(byte[] remark) {
-        return call("System", SYSTEM_REMARK, w -> w.vecBytes(remark));
+        return call(SystemStorage.PALLET, new SystemCall.Remark(remark));
     }
 
     /** System.remark_with_event(Vec&lt;u8&gt;): like remark, and deposits System.Remarked. */
     public byte[] remarkWithEvent(byte[] remark) {
-        return call("System", SYSTEM_REMARK_WITH_EVENT, w -> w.vecBytes(remark));
+        return call(SystemStorage.PALLET, new SystemCall.RemarkWithEvent(remark));
     }
 
     /** Balances.transfer_allow_death(dest: MultiAddress, value: Compact&lt;u128&gt;). */
     public byte[] transferAllowDeath(AccountId dest, BigInteger value) {
-        return call("Balances", BALANCES_TRANSFER_ALLOW_DEATH, w -> {
-            multiAddress(w, dest);
-            w.compact(amount(value));
-        });
+        return call(BalancesStorage.PALLET, new BalancesCall.TransferAllowDeath(dest, amount(value)));
     }
 
     /** Balances.transfer_keep_alive(dest, value): refuses to take the sender below the existential deposit. */
     public byte[] transferKeepAlive(AccountId dest, BigInteger value) {
-        return call("Balances", BALANCES_TRANSFER_KEEP_ALIVE, w -> {
-            multiAddress(w, dest);
-            w.compact(amount(value));
-        });
+        return call(BalancesStorage.PALLET, new BalancesCall.TransferKeepAlive(dest, amount(value)));
     }
 
     /** Balances.transfer_all(dest, keep_alive: bool). */
     public byte[] transferAll(AccountId dest, boolean keepAlive) {
-        return call("Balances", BALANCES_TRANSFER_ALL, w -> {
-            multiAddress(w, dest);
-            w.bool(keepAlive);
-        });
+        return call(BalancesStorage.PALLET, new BalancesCall.TransferAll(dest, keepAlive));
     }
 
     /** Sudo.sudo(call): dispatches an already encoded call with Root origin. */
     public byte[] sudo(byte[] call) {
-        return call("Sudo", SUDO_SUDO, w -> w.bytes(call));
+        return call(SudoStorage.PALLET, new SudoCall.Sudo(call));
     }
 
     /** MultiAddress::Id(AccountId32): 0x00 then the 32 bytes. */
     public static void multiAddress(ScaleWriter w, AccountId id) {
-        w.u8(MULTI_ADDRESS_ID).bytes(id.publicKey());
+        MultiAddress.CODEC.encode(w, MultiAddress.id(id));
     }
 
-    private static BigInteger amount(BigInteger value) {
+    static BigInteger amount(BigInteger value) {
         if (value.signum() < 0 || value.bitLength() > 128) {
             throw new IllegalArgumentException("amount must be a u128, not " + value);
         }

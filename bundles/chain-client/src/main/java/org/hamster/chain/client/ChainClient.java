@@ -143,6 +143,12 @@ public interface ChainClient extends AutoCloseable {
     /** Up to {@code count} keys under {@code prefix} strictly after {@code startKey} (nullable), in key order. */
     CompletableFuture<List<byte[]>> storageKeysPaged(byte[] prefix, int count, byte[] startKey, H256 at);
 
+    /**
+     * The values of several keys at one block ({@code at} null = best) with state_queryStorageAt: one element per
+     * key, in the order of {@code keys}, empty where absent.
+     */
+    CompletableFuture<List<Optional<byte[]>>> queryStorage(List<byte[]> keys, H256 at);
+
     /** The account's next nonce as the node sees it, counting its pooled transactions. */
     CompletableFuture<Long> accountNextIndex(AccountId account);
 
@@ -158,6 +164,11 @@ public interface ChainClient extends AutoCloseable {
 
     /** Reports the current values first, then after every block that changes one of the keys. */
     CompletableFuture<Subscription> subscribeStorage(List<byte[]> keys, Consumer<StorageChange> listener);
+
+    /** Typed calls and queries of the market pallets (Provider, ResourceOrder, Gateway) over this client. */
+    default Market market() {
+        return new Market(this);
+    }
 
     /** Submits an opaque signed extrinsic; completes with its hash once the pool accepted it. */
     CompletableFuture<H256> submit(byte[] extrinsic);

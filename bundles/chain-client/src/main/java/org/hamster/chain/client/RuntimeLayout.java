@@ -7,15 +7,17 @@ import java.util.Optional;
 import org.hamster.chain.DispatchError;
 import org.hamster.chain.EventRecord;
 import org.hamster.chain.EventRecords;
-import org.hamster.chain.client.internal.BasePallets;
 import org.hamster.chain.client.internal.DispatchErrors;
+import org.hamster.chain.client.internal.KnownPallets;
 import org.hamster.codec.ScaleException;
 import org.hamster.codec.ScaleReader;
 
 /**
  * What the client knows of the node's runtime without metadata: the pallet indices of the chain spec, how to
  * walk each pallet's events and the names of its errors. Immutable; {@link #withPallet} returns a copy.
- * The base pallets (System, Timestamp, Balances, TransactionPayment, Sudo) are known with Substrate's layouts.
+ * The pallets of the Hamster runtime (System, Timestamp, Balances, TransactionPayment, Sudo, Provider,
+ * ResourceOrder, Gateway) are known by name: their events are walked and their errors named by the pallets' own
+ * exported API (e.g. {@code ProviderEvent.decode}, {@code ProviderError}).
  */
 public final class RuntimeLayout {
     /** The pallet indices of the development chain spec. */
@@ -43,14 +45,17 @@ public final class RuntimeLayout {
         this.names = Map.copyOf(byIndex);
     }
 
-    /** The development chain spec: System 0, Timestamp 1, Balances 2, TransactionPayment 3, Sudo 4. */
+    /**
+     * The development chain spec: System 0, Timestamp 1, Balances 2, TransactionPayment 3, Sudo 4, Provider 5,
+     * ResourceOrder 6, Gateway 7.
+     */
     public static RuntimeLayout dev() {
         return of(DEV_PALLET_INDICES);
     }
 
-    /** The given pallet indices (name to index, as the node's chain spec fixes them), with the base layouts. */
+    /** The given pallet indices (name to index, as the node's chain spec fixes them), with the known layouts. */
     public static RuntimeLayout of(Map<String, Integer> palletIndices) {
-        return new RuntimeLayout(palletIndices, BasePallets.EVENTS, BasePallets.ERRORS);
+        return new RuntimeLayout(palletIndices, KnownPallets.EVENTS, KnownPallets.ERRORS);
     }
 
     /** A copy that also knows pallet {@code name} at {@code index}, its event layout and error names (in order). */
@@ -131,6 +136,9 @@ public final class RuntimeLayout {
         m.put("Balances", 2);
         m.put("TransactionPayment", 3);
         m.put("Sudo", 4);
+        m.put("Provider", 5);
+        m.put("ResourceOrder", 6);
+        m.put("Gateway", 7);
         return java.util.Collections.unmodifiableMap(m);
     }
 }

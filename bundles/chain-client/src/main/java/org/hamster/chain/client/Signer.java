@@ -89,7 +89,8 @@ public final class Signer implements AutoCloseable {
     /**
      * Completes with the block and the extrinsic's events once it is in a block. Fails with {@link
      * ExtrinsicFailedException} if the call failed there, {@link TransactionInvalidException} if the pool refused
-     * it, {@link ConnectionLostException} if the link dropped while waiting (it may still be included), or
+     * it (a call the node found bound to fail is refused so, see {@link TransactionInvalidException#callError()}),
+     * {@link ConnectionLostException} if the link dropped while waiting (it may still be included), or
      * {@link RequestTimeoutException} after {@code options.inclusionTimeout()}.
      */
     public CompletableFuture<TxInBlock> submitAndWaitInBlock(Ed25519.KeyPair pair, byte[] call, TxOptions options) {

@@ -5,8 +5,10 @@ import org.hamster.chain.TransactionRejected;
 
 /**
  * The node's transaction pool refused an extrinsic (JSON-RPC codes 1010-1019, as Substrate's author API).
- * Nothing on chain changed. {@link #reason()} is recovered from the error text Substrate uses for each
- * InvalidTransaction variant; it is null when the text is not recognised.
+ * Nothing on chain changed: no fee was paid, no nonce used. {@link #reason()} is recovered from the error text
+ * Substrate uses for each InvalidTransaction variant; it is null when the text is not recognised. A Hamster node
+ * also runs a transaction whose nonce is due on a scratch copy of its state and refuses it when the call would
+ * fail: {@link #callError()} then names the error, e.g. "Provider.ResourceNotUnused".
  */
 public class TransactionInvalidException extends RpcException {
     private static final long serialVersionUID = 1L;
@@ -16,12 +18,15 @@ public class TransactionInvalidException extends RpcException {
     public static final int TEMPORARILY_BANNED = 1012;
     public static final int ALREADY_IMPORTED = 1013;
     public static final int PRIORITY_TOO_LOW = 1014;
+    private static final String WOULD_FAIL = "The call would fail: ";
 
     private final TransactionRejected.Invalid reason;
+    private final String callError;
 
     public TransactionInvalidException(String method, int rpcCode, String rpcMessage, String data) {
         super(method, rpcCode, rpcMessage, data);
         this.reason = classify(rpcMessage + " " + (data == null ? "" : data));
+        this.callError = callError(data != null && data.contains(WOULD_FAIL) ? data : rpcMessage);
     }
 
     public static boolean isPoolCode(int rpcCode) {
@@ -30,6 +35,24 @@ public class TransactionInvalidException extends RpcException {
 
     public TransactionRejected.Invalid reason() {
         return reason;
+    }
+
+    /**
+     * The error the node's trial run of the call ended with, as the node describes it ("Pallet.Error" for a module
+     * error, e.g. "ResourceOrder.NotResourceOwner"); null unless the pool refused the transaction for that.
+     */
+    public String callError() {
+        return callError;
+    }
+
+    private static String callError(String text) {
+        int at = text == null ? -1 : text.indexOf(WOULD_FAIL);
+        if (at < 0) {
+            return null;
+        }
+        String rest = text.substring(at + WOULD_FAIL.length()).trim();
+        int space = rest.indexOf(' ');
+        return space < 0 ? rest : rest.substring(0, space);
     }
 
     /**

@@ -63,8 +63,8 @@ class CallsTest {
     @Test
     void rejectsUnknownPalletAndBadAmounts() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> calls.call("Provider", 0, new byte[0]));
-        assertTrue(e.getMessage().contains("Provider"), e.getMessage());
+                () -> calls.call("Nonesuch", 0, new byte[0]));
+        assertTrue(e.getMessage().contains("Nonesuch"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> calls.transferKeepAlive(bob, BigInteger.ONE.negate()));
         assertThrows(IllegalArgumentException.class,
                 () -> calls.transferKeepAlive(bob, BigInteger.ONE.shiftLeft(128)));

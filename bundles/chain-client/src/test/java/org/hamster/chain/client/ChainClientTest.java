@@ -22,9 +22,9 @@ import org.hamster.chain.H256;
 import org.hamster.chain.Header;
 import org.hamster.chain.StorageChange;
 import org.hamster.chain.Subscription;
-import org.hamster.chain.client.internal.StorageKeys;
 import org.hamster.chain.client.testnode.FakeNode;
 import org.hamster.crypto.DevAccounts;
+import org.hamster.pallet.system.SystemStorage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +92,7 @@ class ChainClientTest {
         node.putStorage(new byte[] {1, 2, 3}, new byte[] {9});
         assertEquals(9, await(client.storage(new byte[] {1, 2, 3})).orElseThrow()[0]);
         assertEquals(List.of(), await(client.events(null)));
-        node.putStorage(StorageKeys.EVENTS, new byte[] {4, 0, 0, 0, 0, 0, 9, 0});
+        node.putStorage(SystemStorage.EVENTS.key(), new byte[] {4, 0, 0, 0, 0, 0, 9, 0});
         ChainClientException bad = failure(client.events(null));
         assertEquals(org.hamster.common.ErrorCode.DECODE, bad.code());
         assertTrue(bad.getMessage().contains("System.Events") && bad.getMessage().contains("#9"), bad.getMessage());
@@ -141,7 +141,7 @@ class ChainClientTest {
     void storageSubscriptionReportsCurrentValueThenChanges() throws Exception {
         node.setNonce(alice, 1);
         BlockingQueue<StorageChange> changes = new LinkedBlockingQueue<>();
-        byte[] key = StorageKeys.account(alice);
+        byte[] key = SystemStorage.ACCOUNT.key(alice);
         await(client.subscribeStorage(List.of(key), changes::add));
         StorageChange first = changes.poll(5, TimeUnit.SECONDS);
         assertEquals(1, AccountInfo.decode(first.changes().get(0).value()).nonce());

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.hamster.chain.DispatchError;
 import org.hamster.chain.EventRecord;
 import org.hamster.chain.EventRecords;
-import org.hamster.chain.H256;
 import org.hamster.codec.ScaleException;
 import org.hamster.codec.ScaleReader;
 import org.hamster.codec.ScaleWriter;
@@ -64,17 +63,27 @@ class RuntimeLayoutTest {
 
     @Test
     void registeredPalletLayoutsAndErrorNames() {
-        RuntimeLayout l = dev.withPallet("Provider", 8, (event, r) -> r.u32(), List.of("NotOwner", "InUse"));
+        RuntimeLayout l = dev.withPallet("Custom", 8, (event, r) -> r.u32(), List.of("NotOwner", "InUse"));
         byte[] raw = EventRecords.encode(List.of(ev(0, 8, 0, new ScaleWriter().u32(42)),
                 ev(0, 0, 0, info())));
         assertEquals(2, l.decodeEvents(raw).size());
-        assertEquals(8, l.index("Provider"));
-        assertEquals("Provider", l.name(8).orElseThrow());
-        assertEquals("Provider.InUse", l.moduleErrorName(8, 1));
-        assertEquals("Provider.Error#5", l.moduleErrorName(8, 5));
+        assertEquals(8, l.index("Custom"));
+        assertEquals("Custom", l.name(8).orElseThrow());
+        assertEquals("Custom.InUse", l.moduleErrorName(8, 1));
+        assertEquals("Custom.Error#5", l.moduleErrorName(8, 5));
         assertEquals("Module#9.Error#0", l.moduleErrorName(9, 0));
-        assertEquals(8, l.calls().palletIndex("Provider"));
+        assertEquals(8, l.calls().palletIndex("Custom"));
         assertThrows(IllegalArgumentException.class, () -> dev.withPallet("Other", 2, null, null));
+    }
+
+    @Test
+    void knownPalletsMovedToOtherIndicesKeepTheirLayouts() {
+        RuntimeLayout l = RuntimeLayout.of(Map.of("System", 0, "Provider", 42));
+        byte[] raw = EventRecords.encode(List.of(ev(0, 42, 4, new ScaleWriter().u64(7).bytes(ACCOUNT)),
+                ev(0, 0, 0, info())));
+        assertEquals(2, l.decodeEvents(raw).size());
+        assertEquals("Provider.NotOffline", l.moduleErrorName(42, 12));
+        assertEquals("Module#5.Error#0", l.moduleErrorName(5, 0));
     }
 
     @Test
@@ -86,6 +95,9 @@ class RuntimeLayoutTest {
         assertEquals("Balances.InsufficientBalance", module.description());
         assertEquals("Sudo.RequireSudo", dev.decodeDispatchError(new ScaleReader(new byte[] {3, 4, 0, 0, 0, 0}))
                 .description());
+        assertEquals("Timestamp.TooEarly", dev.decodeDispatchError(new ScaleReader(new byte[] {3, 1, 1, 0, 0, 0}))
+                .description());
+        assertEquals("System.CallFiltered", dev.moduleErrorName(0, 5));
         assertEquals("BadOrigin", dev.decodeDispatchError(new ScaleReader(new byte[] {2})).description());
         assertEquals("Arithmetic(Overflow)", dev.decodeDispatchError(new ScaleReader(new byte[] {8, 1}))
                 .description());
@@ -109,13 +121,20 @@ class RuntimeLayoutTest {
 
     @Test
     void devIndicesAndValidation() {
-        assertEquals(Map.of("System", 0, "Timestamp", 1, "Balances", 2, "TransactionPayment", 3, "Sudo", 4),
-                dev.palletIndices());
+        assertEquals(Map.of("System", 0, "Timestamp", 1, "Balances", 2, "TransactionPayment", 3, "Sudo", 4,
+                "Provider", 5, "ResourceOrder", 6, "Gateway", 7), dev.palletIndices());
         assertThrows(IllegalArgumentException.class, () -> RuntimeLayout.of(Map.of("A", 1, "B", 1)));
         assertThrows(IllegalArgumentException.class, () -> RuntimeLayout.of(Map.of("A", 256)));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> dev.index("Gateway"));
-        assertTrue(e.getMessage().contains("Gateway"));
-        assertTrue(dev.name(7).isEmpty());
-        assertEquals(H256.ZERO, H256.ZERO);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> dev.index("Treasury"));
+        assertTrue(e.getMessage().contains("Treasury"));
+        assertTrue(dev.name(8).isEmpty());
+        assertEquals("Gateway", dev.name(7).orElseThrow());
+    }
+
+    @Test
+    void timestampHasNoEvents() {
+        byte[] raw = EventRecords.encode(List.of(ev(0, 1, 0, new ScaleWriter())));
+        ScaleException e = assertThrows(ScaleException.class, () -> dev.decodeEvents(raw));
+        assertTrue(e.getMessage().contains("Timestamp"), e.getMessage());
     }
 }

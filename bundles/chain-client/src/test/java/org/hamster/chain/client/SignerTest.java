@@ -105,6 +105,26 @@ class SignerTest {
         assertEquals(1, count("system_accountNextIndex"));
     }
 
+    /** A block with a market event is read, and a market pallet's error is named by the pallet's enum. */
+    @Test
+    void marketCallsAreIncludedWithTheirEventsAndNamedErrors() throws Exception {
+        MarketCalls market = client.market().calls();
+        String ssh = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBL9Y64pXdwsxJuEnwAb+5++Unni2eoxN/+Nsn6087/8 c@h";
+        TxInBlock in = await(signer.submitAndWaitInBlock(alice, market.createOrder(3, 2, ssh)));
+        List<org.hamster.pallet.resourceorder.ResourceOrderEvent> events = client.market().orderEvents(in.events());
+        assertEquals(1, events.size());
+        var created = (org.hamster.pallet.resourceorder.ResourceOrderEvent.OrderCreated) events.get(0);
+        assertEquals(aliceId, created.tenant());
+        assertEquals(3, created.resource());
+        assertEquals(2, created.hours());
+        assertEquals(ssh, new String(created.sshPublicKey().toArray(), java.nio.charset.StandardCharsets.UTF_8));
+        ExtrinsicFailedException e = assertInstanceOf(ExtrinsicFailedException.class,
+                failure(signer.submitAndWaitInBlock(alice, market.execOrder(0))));
+        assertEquals("ResourceOrder", e.module());
+        assertEquals("NotResourceOwner", e.errorName());
+        assertTrue(e.getMessage().contains("ResourceOrder.NotResourceOwner"), e.getMessage());
+    }
+
     @Test
     void noncesAreCountedLocally() throws Exception {
         for (int i = 0; i < 3; i++) {

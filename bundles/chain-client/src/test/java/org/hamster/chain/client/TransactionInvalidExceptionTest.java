@@ -39,6 +39,17 @@ class TransactionInvalidExceptionTest {
     }
 
     @Test
+    void callsTheNodeFoundBoundToFailNameTheirError() {
+        assertEquals("Provider.ResourceNotUnused",
+                invalid(1010, "The call would fail: Provider.ResourceNotUnused").callError());
+        assertEquals("Arithmetic(Overflow)", new TransactionInvalidException("m", 1010,
+                "Invalid Transaction: The call would fail: Arithmetic(Overflow)", null).callError());
+        assertNull(invalid(1010, "Transaction is outdated").callError());
+        assertNull(invalid(1011, null).callError());
+        assertFalse(invalid(1010, "The call would fail: ResourceOrder.NotResourceOwner").nonceMismatch());
+    }
+
+    @Test
     void messageNamesMethodCodeAndData() {
         TransactionInvalidException e = invalid(1010, "Transaction is outdated");
         assertTrue(e.getMessage().contains("author_submitExtrinsic"), e.getMessage());

@@ -23,5 +23,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Pallet indices",
             description = "Name:index pairs of the node's chain spec, comma-separated")
-    String pallets() default "System:0,Timestamp:1,Balances:2,TransactionPayment:3,Sudo:4";
+    String pallets() default "System:0,Timestamp:1,Balances:2,TransactionPayment:3,Sudo:4,Provider:5,ResourceOrder:6,"
+            + "Gateway:7";
 }

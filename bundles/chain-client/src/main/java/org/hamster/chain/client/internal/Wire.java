@@ -2,9 +2,11 @@ package org.hamster.chain.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hamster.chain.FeeInfo;
 import org.hamster.chain.H256;
 import org.hamster.chain.Header;
@@ -14,6 +16,7 @@ import org.hamster.chain.TxStatus;
 import org.hamster.chain.client.ChainProperties;
 import org.hamster.chain.client.RpcException;
 import org.hamster.chain.client.TransactionInvalidException;
+import org.hamster.common.Bytes;
 
 /** Maps the JSON shapes of Substrate's RPC results to chain-api types. */
 final class Wire {
@@ -45,6 +48,24 @@ final class Wire {
             changes.add(new StorageChange.Entry(Json.bytes(c.get(0)), Json.bytes(c.get(1))));
         }
         return new StorageChange(Json.hash(n.get("block")), changes);
+    }
+
+    /**
+     * state_queryStorageAt: [{block, changes: [[key, value | null]]}]; the values of {@code keys} in their order,
+     * empty where absent or not reported.
+     */
+    static List<Optional<byte[]>> values(JsonNode n, List<byte[]> keys) {
+        Map<Bytes, byte[]> found = new HashMap<>();
+        for (JsonNode set : n) {
+            for (StorageChange.Entry e : storageChange(set).changes()) {
+                if (e.value() != null) {
+                    found.put(Bytes.wrap(e.key()), e.value());
+                }
+            }
+        }
+        List<Optional<byte[]>> out = new ArrayList<>(keys.size());
+        keys.forEach(k -> out.add(Optional.ofNullable(found.get(Bytes.wrap(k)))));
+        return out;
     }
 
     /**

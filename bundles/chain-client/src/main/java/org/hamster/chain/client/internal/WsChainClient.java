@@ -30,6 +30,7 @@ import org.hamster.chain.client.RuntimeLayout;
 import org.hamster.chain.client.Signer;
 import org.hamster.codec.ScaleException;
 import org.hamster.common.ErrorCode;
+import org.hamster.pallet.system.SystemStorage;
 
 /** {@link ChainClient} over {@link RpcConnection}: Substrate method names and result shapes. */
 public final class WsChainClient implements ChainClient {
@@ -167,19 +168,27 @@ public final class WsChainClient implements ChainClient {
     }
 
     @Override
+    public CompletableFuture<List<Optional<byte[]>>> queryStorage(List<byte[]> keys, H256 at) {
+        if (keys.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return typed("state_queryStorageAt", n -> Wire.values(n, keys), keys, at);
+    }
+
+    @Override
     public CompletableFuture<Long> accountNextIndex(AccountId account) {
         return typed("system_accountNextIndex", Json::asLong, account);
     }
 
     @Override
     public CompletableFuture<AccountInfo> account(AccountId account) {
-        return storage(StorageKeys.account(account)).thenApply(v -> v.map(raw -> decode("System.Account of "
+        return storage(SystemStorage.ACCOUNT.key(account)).thenApply(v -> v.map(raw -> decode("System.Account of "
                 + account, null, AccountInfo::decode, raw)).orElse(AccountInfo.EMPTY));
     }
 
     @Override
     public CompletableFuture<List<EventRecord>> events(H256 at) {
-        return storage(StorageKeys.EVENTS, at).thenApply(v -> v.map(raw -> decode("System.Events", at,
+        return storage(SystemStorage.EVENTS.key(), at).thenApply(v -> v.map(raw -> decode("System.Events", at,
                 options.layout()::decodeEvents, raw)).orElse(List.of()));
     }
 

@@ -30,6 +30,17 @@ class WireTest {
     }
 
     @Test
+    void queryStorageAtValuesComeBackInTheOrderOfTheKeys() throws Exception {
+        List<java.util.Optional<byte[]>> v = Wire.values(json("[{'block':'" + H1 + "','changes':[['0x02','0xbb'],"
+                + "['0x01','0xaa'],['0x03',null]]}]"), List.of(new byte[] {1}, new byte[] {3}, new byte[] {2},
+                        new byte[] {4}));
+        assertArrayEquals(new byte[] {(byte) 0xaa}, v.get(0).orElseThrow());
+        assertTrue(v.get(1).isEmpty(), "a null value is absent");
+        assertArrayEquals(new byte[] {(byte) 0xbb}, v.get(2).orElseThrow());
+        assertTrue(v.get(3).isEmpty(), "a key the node did not report is absent");
+    }
+
+    @Test
     void headerRoundTripsToTheSameBlockHash() throws Exception {
         byte[] digest = DigestItems.preRuntime("aura".getBytes(), new byte[] {1, 2, 3});
         Header expected = new Header(H256.fromHex(H1), 300, H256.fromHex(H2), H256.ZERO, List.of(digest));

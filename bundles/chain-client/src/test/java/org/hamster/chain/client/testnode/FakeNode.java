@@ -22,7 +22,6 @@ import org.hamster.chain.Extrinsic;
 import org.hamster.chain.H256;
 import org.hamster.chain.Header;
 import org.hamster.chain.SignedPayload;
-import org.hamster.chain.client.internal.StorageKeys;
 import org.hamster.codec.ScaleException;
 import org.hamster.codec.ScaleReader;
 import org.hamster.codec.ScaleWriter;
@@ -30,17 +29,23 @@ import org.hamster.common.Bytes;
 import org.hamster.common.Hex;
 import org.hamster.crypto.Blake2b;
 import org.hamster.crypto.Ed25519;
+import org.hamster.pallet.resourceorder.ResourceOrderCall;
+import org.hamster.pallet.resourceorder.ResourceOrderError;
+import org.hamster.pallet.resourceorder.ResourceOrderEvent;
+import org.hamster.pallet.system.SystemStorage;
 
 /**
  * A tiny in-memory "node" behind {@link MiniWsServer} speaking the Substrate RPC subset the client uses. Every
  * accepted extrinsic is sealed at once into its own block (instant seal). A transfer of more than
- * {@link #SPENDABLE} fails with Balances.InsufficientBalance; signatures, eras and nonces are checked for real.
+ * {@link #SPENDABLE} fails with Balances.InsufficientBalance, ResourceOrder.create_order deposits OrderCreated and
+ * exec_order fails with ResourceOrder.NotResourceOwner; signatures, eras and nonces are checked for real.
  */
 public final class FakeNode implements AutoCloseable {
     public static final BigInteger SPENDABLE = BigInteger.TEN.pow(20);
     public static final int SYSTEM = 0;
     public static final int BALANCES = 2;
     public static final int TX_PAYMENT = 3;
+    public static final int RESOURCE_ORDER = 6;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Block(Header header, H256 hash, List<byte[]> xts, byte[] events) {
@@ -48,6 +53,8 @@ public final class FakeNode implements AutoCloseable {
 
     private record Sub(String id, String kind, MiniWsServer.Conn conn, List<byte[]> keys) {
     }
+
+    private static final byte[] EVENTS = SystemStorage.EVENTS.key();
 
     private final MiniWsServer server;
     private final List<Block> blocks = new ArrayList<>();
@@ -204,6 +211,30 @@ public final class FakeNode implements AutoCloseable {
                         ? valueAt(key, H256.fromHex(params.get(1).asText())) : storage.get(Bytes.of(key));
                 yield v == null ? null : text(Hex.encode(v));
             }
+            case "state_getKeysPaged" -> {
+                byte[] prefix = Hex.decode(params.get(0).asText());
+                int count = params.get(1).asInt();
+                Bytes start = params.has(2) && !params.get(2).isNull() ? Bytes.wrap(Hex.decode(params.get(2).asText()))
+                        : null;
+                ArrayNode keys = JSON.createArrayNode();
+                storage.keySet().stream().filter(k -> k.startsWith(prefix) && (start == null || k.compareTo(start) > 0))
+                        .sorted().limit(count).forEach(k -> keys.add(Hex.encode(k.unsafeArray())));
+                yield keys;
+            }
+            case "state_queryStorageAt" -> {
+                ObjectNode set = JSON.createObjectNode().put("block", best().hash.hex());
+                ArrayNode changes = set.putArray("changes");
+                params.get(0).forEach(k -> {
+                    byte[] v = storage.get(Bytes.wrap(Hex.decode(k.asText())));
+                    ArrayNode pair = changes.addArray().add(k.asText());
+                    if (v == null) {
+                        pair.addNull();
+                    } else {
+                        pair.add(Hex.encode(v));
+                    }
+                });
+                yield JSON.createArrayNode().add(set);
+            }
             case "system_accountNextIndex" -> {
                 try {
                     yield JSON.valueToTree(nonce(AccountId.parse(params.get(0).asText())));
@@ -226,7 +257,7 @@ public final class FakeNode implements AutoCloseable {
         if (b == null) {
             return null;
         }
-        return java.util.Arrays.equals(key, StorageKeys.EVENTS) ? b.events : storage.get(Bytes.of(key));
+        return java.util.Arrays.equals(key, EVENTS) ? b.events : storage.get(Bytes.of(key));
     }
 
     private void watch(MiniWsServer.Conn conn, long id, byte[] bytes) throws RpcError {
@@ -276,21 +307,31 @@ public final class FakeNode implements AutoCloseable {
         ScaleReader call = new ScaleReader(xt.call());
         int pallet = call.u8();
         int index = call.u8();
-        boolean failed = false;
+        int[] failed = null;
         if (pallet == BALANCES && (index == 0 || index == 3)) {
             call.u8();
             byte[] dest = call.bytes(32);
             BigInteger value = call.compactU128();
-            failed = value.compareTo(SPENDABLE) > 0;
-            if (!failed) {
+            failed = value.compareTo(SPENDABLE) > 0 ? new int[] {BALANCES, 2} : null;
+            if (failed == null) {
                 events.add(event(BALANCES, 2, new ScaleWriter().bytes(xt.signer().publicKey()).bytes(dest).u128(value)));
             }
+        }
+        if (pallet == RESOURCE_ORDER && index == 2) {
+            ResourceOrderCall.CreateOrder c = (ResourceOrderCall.CreateOrder) ResourceOrderCall.decode(index, call);
+            ScaleWriter fields = new ScaleWriter();
+            new ResourceOrderEvent.OrderCreated(0, xt.signer(), AccountId.of(new byte[32]), c.resource(), c.hours(),
+                    BigInteger.valueOf(1000), c.sshPublicKey()).encodeFields(fields);
+            events.add(event(RESOURCE_ORDER, 2, fields));
+        }
+        if (pallet == RESOURCE_ORDER && index == 4) {
+            failed = new int[] {RESOURCE_ORDER, ResourceOrderError.NotResourceOwner.index()};
         }
         events.add(event(TX_PAYMENT, 0, new ScaleWriter().bytes(xt.signer().publicKey()).u128(BigInteger.valueOf(1000))
                 .u128(xt.tip())));
         ScaleWriter info = new ScaleWriter().compact(100_000).compact(0).u8(0).u8(0);
-        if (failed) {
-            events.add(event(SYSTEM, 1, new ScaleWriter().u8(3).u8(BALANCES).u8(2).u8(0).u8(0).u8(0)
+        if (failed != null) {
+            events.add(event(SYSTEM, 1, new ScaleWriter().u8(3).u8(failed[0]).u8(failed[1]).u8(0).u8(0).u8(0)
                     .bytes(info.toByteArray())));
         } else {
             events.add(event(SYSTEM, 0, info));
@@ -311,7 +352,7 @@ public final class FakeNode implements AutoCloseable {
         Block b = new Block(h, h.hash(), List.copyOf(xts), raw);
         blocks.add(b);
         byHash.put(b.hash, b);
-        storage.put(Bytes.of(StorageKeys.EVENTS), raw);
+        storage.put(Bytes.of(EVENTS), raw);
         for (Sub s : List.copyOf(subs.values())) {
             switch (s.kind) {
                 case "chain_newHead", "chain_finalizedHead" -> notify(s, header(h));
@@ -325,7 +366,7 @@ public final class FakeNode implements AutoCloseable {
     private void writeAccount(AccountId who) {
         byte[] info = new ScaleWriter().u32(nonces.getOrDefault(who, 0L)).u32(0).u32(1).u32(0).u128(SPENDABLE)
                 .u128(BigInteger.ZERO).u128(BigInteger.ZERO).u128(BigInteger.ONE.shiftLeft(127)).toByteArray();
-        storage.put(Bytes.of(StorageKeys.account(who)), info);
+        storage.put(Bytes.of(SystemStorage.ACCOUNT.key(who)), info);
     }
 
     private Sub subscribe(MiniWsServer.Conn conn, long id, String kind, List<byte[]> keys) {

@@ -13,6 +13,7 @@ import org.hamster.codec.ScaleException;
 import org.hamster.codec.ScaleReader;
 import org.hamster.pallet.timestamp.TimestampCall;
 import org.hamster.pallet.timestamp.TimestampError;
+import org.hamster.pallet.timestamp.TimestampEvent;
 import org.hamster.pallet.timestamp.TimestampStorage;
 import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
@@ -79,7 +80,7 @@ public class TimestampPallet implements Pallet {
 
     @Override
     public void skipEventFields(int eventIndex, ScaleReader r) {
-        throw new ScaleException("Timestamp has no events (got index " + eventIndex + ")");
+        TimestampEvent.skip(eventIndex, r);
     }
 
     /** As Substrate's on_finalize: a block without the timestamp inherent is invalid. */
