@@ -8,19 +8,19 @@ import org.hamster.crypto.KeyDerivation;
 import org.hamster.crypto.Keystore;
 
 /** Resolves a signing key from a secret URI or an account in the encrypted keystore. */
-final class Keys {
+public final class Keys {
     private Keys() {
     }
 
-    static Path keystoreDir() {
+    public static Path keystoreDir() {
         return Path.of(System.getProperty("karaf.data", "data"), "hamster", "keystore");
     }
 
-    static boolean isSecretUri(String s) {
+    public static boolean isSecretUri(String s) {
         return s.startsWith("//") || s.startsWith("0x") || s.trim().contains(" ");
     }
 
-    static Ed25519.KeyPair resolve(String from, String password, Session session) throws Exception {
+    public static Ed25519.KeyPair resolve(String from, String password, Session session) throws Exception {
         if (isSecretUri(from)) {
             return KeyDerivation.pair(from);
         }

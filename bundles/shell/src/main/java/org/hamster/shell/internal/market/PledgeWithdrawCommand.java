@@ -1,0 +1,19 @@
+package org.hamster.shell.internal.market;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.hamster.chain.client.Market;
+import org.hamster.common.HamsterException;
+
+@Command(scope = "hamster", name = "pledge-withdraw", description = "Withdraws free (unlocked) pledge back to the provider's balance")
+@Service
+public class PledgeWithdrawCommand extends SignedCall {
+    @Argument(index = 1, name = "amount", required = true, description = "Amount in tokens (1.5) or base units (1500000000000p)")
+    String amount;
+
+    @Override
+    byte[] call(Market market) throws HamsterException {
+        return market.calls().withdrawPledge(amount(amount));
+    }
+}
