@@ -1,0 +1,161 @@
+package org.hamster.p2p.internal.noise;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.CoalescingBufferQueue;
+import java.nio.channels.ClosedChannelException;
+import org.hamster.p2p.P2pException;
+import org.hamster.p2p.internal.WireException;
+
+/**
+ * Noise transport messages after the handshake: each frame is a 2-byte big-endian length and a ChaChaPoly
+ * ciphertext of at most 65535 bytes including its 16-byte tag. Outbound writes are coalesced until a flush and
+ * then cut into frames of up to 65519 plaintext bytes, so a Yamux header and its payload share one frame.
+ */
+final class NoiseTransportCodec extends ChannelDuplexHandler {
+    static final int MAX_FRAME = 65535;
+    static final int MAX_PLAINTEXT = MAX_FRAME - CipherState.TAG_LENGTH;
+    private final CipherState send;
+    private final CipherState receive;
+    private CoalescingBufferQueue pending;
+    private ByteBuf cumulation;
+    private boolean broken;
+
+    NoiseTransportCodec(CipherState send, CipherState receive) {
+        this.send = send;
+        this.receive = receive;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        pending = new CoalescingBufferQueue(ctx.channel(), 4, false);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf in)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        if (broken) { // the connection is closing after a bad frame: ignore what is still in flight
+            in.release();
+            return;
+        }
+        if (cumulation == null) {
+            cumulation = ctx.alloc().heapBuffer(Math.max(4096, in.readableBytes()));
+        }
+        cumulation.writeBytes(in);
+        in.release();
+        try {
+            decodeFrames(ctx);
+        } catch (RuntimeException e) {
+            broken = true;
+            throw e;
+        }
+    }
+
+    private void decodeFrames(ChannelHandlerContext ctx) {
+        while (cumulation != null && cumulation.readableBytes() >= 2) {
+            int length = cumulation.getUnsignedShort(cumulation.readerIndex());
+            if (length < CipherState.TAG_LENGTH) {
+                throw new WireException(P2pException.Reason.PROTOCOL_ERROR, "noise: frame of " + length
+                        + " bytes cannot hold a tag");
+            }
+            if (cumulation.readableBytes() < 2 + length) {
+                break;
+            }
+            ByteBuf plain = ctx.alloc().heapBuffer(length - CipherState.TAG_LENGTH);
+            try {
+                int off = cumulation.arrayOffset() + cumulation.readerIndex() + 2;
+                int n = receive.decrypt(null, cumulation.array(), off, length, plain.array(),
+                        plain.arrayOffset() + plain.writerIndex());
+                plain.writerIndex(plain.writerIndex() + n);
+            } catch (RuntimeException e) {
+                plain.release();
+                throw e;
+            }
+            cumulation.skipBytes(2 + length);
+            if (plain.isReadable()) {
+                ctx.fireChannelRead(plain);
+            } else {
+                plain.release();
+            }
+        }
+        if (cumulation != null) {
+            if (!cumulation.isReadable()) {
+                cumulation.clear();
+            } else if (cumulation.readerIndex() > cumulation.capacity() / 2) {
+                cumulation.discardReadBytes();
+            }
+        }
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof ByteBuf buf) {
+            pending.add(buf, promise);
+        } else {
+            ctx.write(msg, promise);
+        }
+    }
+
+    @Override
+    public void flush(ChannelHandlerContext ctx) {
+        while (!pending.isEmpty()) {
+            ChannelPromise framePromise = ctx.newPromise();
+            ByteBuf plain = pending.remove(MAX_PLAINTEXT, framePromise);
+            int n = plain.readableBytes();
+            if (n == 0) {
+                plain.release();
+                ctx.write(Unpooled.EMPTY_BUFFER, framePromise);
+                continue;
+            }
+            ByteBuf frame;
+            try {
+                frame = ctx.alloc().heapBuffer(2 + n + CipherState.TAG_LENGTH);
+                int off = frame.arrayOffset() + 2;
+                plain.getBytes(plain.readerIndex(), frame.array(), off, n);
+                frame.writeShort(n + CipherState.TAG_LENGTH);
+                send.encrypt(null, frame.array(), off, n, frame.array(), off);
+                frame.writerIndex(2 + n + CipherState.TAG_LENGTH);
+            } catch (RuntimeException e) {
+                framePromise.setFailure(e);
+                throw e;
+            } finally {
+                plain.release();
+            }
+            ctx.write(frame, framePromise);
+        }
+        ctx.flush();
+    }
+
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        flush(ctx); // a last go-away must not be lost
+        ctx.close(promise);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cleanup();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cleanup();
+    }
+
+    private void cleanup() {
+        if (cumulation != null) {
+            cumulation.release();
+            cumulation = null;
+        }
+        if (pending != null && !pending.isEmpty()) {
+            pending.releaseAndFailAll(new ClosedChannelException());
+        }
+    }
+}
