@@ -16,7 +16,7 @@ public interface Connection {
 
     Direction direction();
 
-    /** True for connections through a circuit relay (none yet: relay transports come later). */
+    /** True for connections through a circuit relay (remote address {@code .../p2p/<relay>/p2p-circuit}). */
     default boolean isRelayed() {
         return remoteAddress().isRelayed();
     }

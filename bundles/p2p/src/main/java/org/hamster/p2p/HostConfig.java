@@ -19,10 +19,13 @@ import java.util.Objects;
  * @param keepAliveInterval Yamux ping interval; an unanswered ping for two intervals closes the connection
  *     ({@link Duration#ZERO} disables it)
  * @param streamLinger how long a locally closed stream waits for the remote's end-of-stream before a reset
+ * @param relay the circuit relay v2 hop service to run for other peers; null (the default) runs none. Every
+ *     host can use relays: dial {@code .../p2p/<relay>/p2p-circuit/p2p/<peer>}, listen on
+ *     {@code .../p2p/<relay>/p2p-circuit} to reserve a slot
  */
 public record HostConfig(Identity identity, String agentVersion, int ioThreads, Duration connectTimeout,
         Duration handshakeTimeout, Duration requestTimeout, int maxConnections, int maxStreamsPerConnection,
-        int streamWindow, Duration keepAliveInterval, Duration streamLinger) {
+        int streamWindow, Duration keepAliveInterval, Duration streamLinger, RelayConfig relay) {
     public static final String PROTOCOL_VERSION = "ipfs/0.1.0";
     public static final String DEFAULT_AGENT = "hamster/0.1.0";
     public static final int MIN_WINDOW = 256 * 1024;
@@ -73,6 +76,7 @@ public record HostConfig(Identity identity, String agentVersion, int ioThreads, 
         private int streamWindow = MIN_WINDOW;
         private Duration keepAliveInterval = Duration.ofSeconds(30);
         private Duration streamLinger = Duration.ofSeconds(30);
+        private RelayConfig relay;
 
         private Builder(Identity identity) {
             this.identity = identity;
@@ -128,9 +132,15 @@ public record HostConfig(Identity identity, String agentVersion, int ioThreads, 
             return this;
         }
 
+        /** Runs a circuit relay v2 hop service with these limits (null: none). */
+        public Builder relay(RelayConfig v) {
+            relay = v;
+            return this;
+        }
+
         public HostConfig build() {
             return new HostConfig(identity, agentVersion, ioThreads, connectTimeout, handshakeTimeout, requestTimeout,
-                    maxConnections, maxStreamsPerConnection, streamWindow, keepAliveInterval, streamLinger);
+                    maxConnections, maxStreamsPerConnection, streamWindow, keepAliveInterval, streamLinger, relay);
         }
     }
 }

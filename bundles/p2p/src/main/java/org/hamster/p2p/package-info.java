@@ -4,7 +4,11 @@
  * {@link org.hamster.p2p.Host} that listens and dials over TCP, secures connections with Noise
  * ({@code /noise}), multiplexes them with Yamux ({@code /yamux/1.0.0}) and negotiates every stream's protocol
  * with multistream-select 1.0. Ping ({@code /ipfs/ping/1.0.0}) and identify ({@code /ipfs/id/1.0.0}) are
- * served by every host.
+ * served by every host. Circuit relay v2: every host dials {@code .../p2p/<relay>/p2p-circuit/p2p/<peer>} and
+ * accepts relayed connections after {@link org.hamster.p2p.Host#listen listening} on
+ * {@code .../p2p/<relay>/p2p-circuit} (a reservation, refreshed before it expires); a host whose
+ * {@link org.hamster.p2p.HostConfig#relay()} is set relays for others within its
+ * {@link org.hamster.p2p.RelayConfig} limits.
  *
  * <p>These interfaces are ours: the implementation behind {@link org.hamster.p2p.Hosts} is private to the
  * bundle, so another libp2p implementation could replace it without touching callers.

@@ -25,6 +25,8 @@ import org.hamster.p2p.PeerInfo;
 import org.hamster.p2p.Stream;
 import org.hamster.p2p.StreamHandler;
 import org.hamster.p2p.internal.protocols.IdentifyProtocol;
+import org.hamster.p2p.internal.relay.RelayService;
+import org.hamster.p2p.internal.relay.RelayTransport;
 import org.hamster.p2p.internal.protocols.PingProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,7 @@ public final class NettyHost implements Host {
     private final List<Transport> transports = new CopyOnWriteArrayList<>();
     private final List<Multiaddr> listenAddresses = new CopyOnWriteArrayList<>();
     private final Dialer dialer;
+    private final RelayService relay;
     private volatile boolean closed;
 
     public NettyHost(HostConfig config) {
@@ -51,6 +54,13 @@ public final class NettyHost implements Host {
         this.upgrader = new Upgrader(config, connections, inbound);
         this.dialer = new Dialer(config.identity().peerId(), connections, book, () -> transports);
         transports.add(new TcpTransport(group, upgrader, config));
+        transports.add(new RelayTransport(this));
+        if (config.relay() != null) {
+            relay = new RelayService(this, config.relay());
+            relay.install();
+        } else {
+            relay = null;
+        }
         inbound.set(PingProtocol.ID, PingProtocol::serve);
         inbound.set(IdentifyProtocol.ID, s -> IdentifyProtocol.serve(s, IdentifyProtocol.encode(config.identity(),
                 config.agentVersion(), listenAddresses, s.connection().remoteAddress(), inbound.protocols())));
@@ -59,6 +69,11 @@ public final class NettyHost implements Host {
     /** Adds a transport (the extension point for circuit relay); it is tried after the ones added before. */
     public void addTransport(Transport transport) {
         transports.add(transport);
+    }
+
+    /** The circuit relay hop service, if {@link HostConfig#relay()} enabled it. */
+    public java.util.Optional<RelayService> relayService() {
+        return java.util.Optional.ofNullable(relay);
     }
 
     public Upgrader upgrader() {
@@ -81,7 +96,9 @@ public final class NettyHost implements Host {
         }
         return transports.stream().filter(t -> t.canListen(address)).findFirst()
                 .map(t -> t.listen(address).thenApply(bound -> {
-                    listenAddresses.add(bound);
+                    if (!listenAddresses.contains(bound)) { // a relay reservation may be made again
+                        listenAddresses.add(bound);
+                    }
                     LOG.info("p2p: listening on {}/p2p/{}", bound, peerId());
                     return bound;
                 }))

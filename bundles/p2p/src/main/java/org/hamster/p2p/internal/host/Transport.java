@@ -5,16 +5,12 @@ import org.hamster.p2p.Multiaddr;
 import org.hamster.p2p.PeerId;
 
 /**
- * A way to reach peers: TCP now; a circuit-relay transport is the planned second one. A transport produces raw
- * channels and hands them to the host's {@link Upgrader}, which secures, multiplexes and registers them.
- *
- * <p>Relay (next step): {@code canDial} accepts {@code <relay addr>/p2p/<relay>/p2p-circuit/p2p/<peer>}; dialing
- * opens a {@code /libp2p/circuit/relay/0.2.0/hop} stream to the relay, exchanges CONNECT/STATUS, then
- * {@link StreamChannels#takeOver} hands the stream's channel (a {@code YamuxStreamChannel}, itself a Netty
- * channel) to {@link Upgrader#upgrade} as OUTBOUND. Listening on {@code .../p2p-circuit} reserves a slot on the
- * relay and serves {@code /libp2p/circuit/relay/0.2.0/stop} with a handler that does the same as INBOUND.
- * {@code NestedConnectionTest} shows the upgrade inside a stream. Register the transport with
- * {@link NettyHost#addTransport}.
+ * A way to reach peers: {@link TcpTransport} and the circuit relay v2 client
+ * ({@link org.hamster.p2p.internal.relay.RelayTransport}: dials {@code .../p2p/<relay>/p2p-circuit/p2p/<peer>}
+ * through a hop CONNECT, listens on {@code .../p2p/<relay>/p2p-circuit} by reserving a slot). A transport
+ * produces raw channels and hands them to the host's {@link Upgrader}, which secures, multiplexes and registers
+ * them; the relay transport upgrades hop and stop streams taken over with {@link StreamChannels#takeOver}.
+ * Register further transports with {@link NettyHost#addTransport}.
  */
 public interface Transport {
     boolean canDial(Multiaddr address);

@@ -16,6 +16,13 @@ public final class StreamReader {
         this.stream = stream;
     }
 
+    /** Bytes read from the stream but not returned yet; they are dropped from this reader. */
+    public byte[] takeLeftover() {
+        byte[] l = leftover;
+        leftover = new byte[0];
+        return l;
+    }
+
     /**
      * Exactly {@code n} bytes; null when the stream ends before the first of them, a failure when it ends inside.
      */

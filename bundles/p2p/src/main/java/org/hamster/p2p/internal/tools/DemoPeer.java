@@ -17,16 +17,20 @@ import org.hamster.p2p.Identity;
 import org.hamster.p2p.IdentityFiles;
 import org.hamster.p2p.Multiaddr;
 import org.hamster.p2p.PeerInfo;
+import org.hamster.p2p.RelayConfig;
 import org.hamster.p2p.internal.protocols.EchoClient;
 import org.hamster.p2p.internal.protocols.EchoProtocol;
 
 /**
  * A libp2p peer for interop scripts. Every line it prints starts with a keyword, so a script can wait for it:
  * <pre>
- *   listen [--host 127.0.0.1] [--port 0] [--key FILE]
+ *   listen [--host 127.0.0.1] [--port 0] [--key FILE] [--relay-service] [--via RELAY_MULTIADDR]
  *       LISTEN /ip4/127.0.0.1/tcp/40123/p2p/12D3KooW...   then serves ping, identify and /hamster/echo/1.0.0
- *       until killed (or until stdin ends, with --stdin)
- *   dial MULTIADDR [--ping N] [--identify] [--echo BYTES] [--key FILE]
+ *       until killed (or until stdin ends, with --stdin); --relay-service also serves circuit relay v2 (hop)
+ *       with the default limits; --via reserves a slot on that relay (.../p2p/RELAY) and prints a second
+ *       LISTEN line with the /p2p-circuit address
+ *   dial MULTIADDR (also .../p2p/RELAY/p2p-circuit/p2p/PEER)
+ *       [--ping N] [--identify] [--echo BYTES] [--key FILE]
  *       CONNECTED &lt;peer&gt;, PING-OK rtt_ms=..., IDENTIFY-OK agent=... protocols=...,
  *       ECHO-OK bytes=... ms=... mib_per_s=...; exit status 0, or FAIL &lt;reason&gt; and status 1
  * </pre>
@@ -43,14 +47,17 @@ public final class DemoPeer {
     /** Runs one command; returns the exit status. */
     public static int run(String[] args, PrintStream out) throws Exception {
         if (args.length < 1 || !(args[0].equals("listen") || args[0].equals("dial") && args.length >= 2)) {
-            System.err.println("usage: DemoPeer listen [--host H] [--port P] [--key FILE] [--stdin]\n"
+            System.err.println("usage: DemoPeer listen [--host H] [--port P] [--key FILE] [--stdin] [--relay-service]"
+                    + " [--via RELAY_MULTIADDR]\n"
                     + "       DemoPeer dial MULTIADDR [--ping N] [--identify] [--echo BYTES] [--key FILE]");
             return 2;
         }
         Map<String, String> opts = options(args, args[0].equals("dial") ? 2 : 1);
         Identity identity = opts.containsKey("key") ? IdentityFiles.loadOrCreate(Path.of(opts.get("key")))
                 : Identity.generate();
-        try (Host host = Hosts.create(HostConfig.defaults(identity))) {
+        HostConfig config = HostConfig.builder(identity)
+                .relay(opts.containsKey("relay-service") ? RelayConfig.defaults() : null).build();
+        try (Host host = Hosts.create(config)) {
             host.setStreamHandler(EchoProtocol.ID, EchoProtocol::serve);
             return args[0].equals("listen") ? listen(host, opts, out) : dial(host, Multiaddr.parse(args[1]), opts, out);
         }
@@ -63,6 +70,11 @@ public final class DemoPeer {
         Multiaddr bound = host.listen(Multiaddr.parse("/" + family + "/" + ip + "/tcp/" + port))
                 .get(10, TimeUnit.SECONDS);
         say(out, "LISTEN " + bound.withPeerId(host.peerId()));
+        if (opts.containsKey("via")) {
+            Multiaddr circuit = host.listen(Multiaddr.parse(opts.get("via")).encapsulate(
+                    Multiaddr.parse("/p2p-circuit"))).get(20, TimeUnit.SECONDS);
+            say(out, "LISTEN " + circuit.withPeerId(host.peerId()));
+        }
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
         if (opts.containsKey("stdin")) {
@@ -107,7 +119,7 @@ public final class DemoPeer {
 
     private static Map<String, String> options(String[] args, int from) {
         Map<String, String> out = new HashMap<>();
-        List<String> flags = new ArrayList<>(List.of("--identify", "--stdin"));
+        List<String> flags = new ArrayList<>(List.of("--identify", "--stdin", "--relay-service"));
         for (int i = from; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument " + args[i]);

@@ -1,0 +1,326 @@
+package org.hamster.p2p.internal.relay;
+
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hamster.common.HamsterException;
+import org.hamster.p2p.Connection;
+import org.hamster.p2p.Multiaddr;
+import org.hamster.p2p.MultiaddrProtocol;
+import org.hamster.p2p.PeerId;
+import org.hamster.p2p.RelayConfig;
+import org.hamster.p2p.Stream;
+import org.hamster.p2p.internal.host.NettyHost;
+import org.hamster.p2p.internal.protocols.StreamReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The circuit relay v2 hop service: grants reservations (capped in number, each for {@code reservationTtl} and
+ * tied to the reserving connection) and serves CONNECT by opening a stop stream to the reserved target and
+ * bridging the two streams. The bridge keeps one read outstanding per direction and reads again only once the
+ * write was accepted within the other side's Yamux window, so it buffers at most a chunk per direction; it counts
+ * bytes and resets both streams past {@code circuitData} in one direction or after {@code circuitDuration}.
+ */
+public final class RelayService {
+    private static final Logger LOG = LoggerFactory.getLogger(RelayService.class);
+    private final NettyHost host;
+    private final RelayConfig config;
+    private final Map<PeerId, Reservation> reservations = new ConcurrentHashMap<>();
+    private final AtomicInteger circuits = new AtomicInteger();
+    private final Map<PeerId, AtomicInteger> circuitsPerPeer = new ConcurrentHashMap<>();
+
+    private record Reservation(Connection connection, Instant expiry) {
+    }
+
+    public RelayService(NettyHost host, RelayConfig config) {
+        this.host = host;
+        this.config = config;
+    }
+
+    public void install() {
+        host.setStreamHandler(RelayMessage.HOP, this::serve);
+    }
+
+    /** Reservations currently held. */
+    public int reservationCount() {
+        purge();
+        return reservations.size();
+    }
+
+    /** Circuits currently open. */
+    public int circuitCount() {
+        return circuits.get();
+    }
+
+    private void serve(Stream stream) {
+        StreamReader reader = new StreamReader(stream);
+        RelayMessage.readFrom(reader, true).whenComplete((m, e) -> {
+            if (e != null) {
+                LOG.debug("p2p relay: bad hop message from {}: {}", stream.connection().remotePeer(), e.toString());
+                answer(stream, RelayMessage.MALFORMED_MESSAGE);
+            } else if (m.type() == RelayMessage.HOP_RESERVE) {
+                reserve(stream);
+            } else if (m.type() == RelayMessage.HOP_CONNECT) {
+                connect(stream, reader, m);
+            } else {
+                answer(stream, RelayMessage.UNEXPECTED_MESSAGE);
+            }
+        });
+    }
+
+    private static void answer(Stream stream, int status) {
+        RelayMessage.hopStatus(status).writeTo(stream).thenCompose(v -> stream.close()).whenComplete((v, e) -> {
+            if (e != null) {
+                stream.reset();
+            }
+        });
+    }
+
+    private void purge() {
+        Instant now = Instant.now();
+        reservations.values().removeIf(r -> r.expiry().isBefore(now) || !r.connection().isOpen());
+    }
+
+    private void reserve(Stream stream) {
+        Connection c = stream.connection();
+        PeerId peer = c.remotePeer();
+        if (c.isRelayed()) {
+            answer(stream, RelayMessage.PERMISSION_DENIED);
+            return;
+        }
+        purge();
+        Instant expiry = Instant.now().plus(config.reservationTtl());
+        Reservation mine = new Reservation(c, expiry);
+        boolean granted;
+        String ip = ip(c);
+        synchronized (reservations) {
+            long sameIp = reservations.entrySet().stream().filter(x -> !x.getKey().equals(peer)
+                    && ip.equals(ip(x.getValue().connection()))).count();
+            granted = reservations.containsKey(peer) || reservations.size() < config.maxReservations()
+                    && sameIp < config.maxReservationsPerIp();
+            if (granted) {
+                reservations.put(peer, mine);
+            }
+        }
+        if (!granted) {
+            LOG.info("p2p relay: reservation of {} from {} refused: {} held", peer, ip, reservations.size());
+            answer(stream, RelayMessage.RESERVATION_REFUSED);
+            return;
+        }
+        c.closeFuture().whenComplete((v, e) -> reservations.remove(peer, mine));
+        List<Multiaddr> addrs = host.listenAddresses().stream().filter(a -> !a.isRelayed())
+                .map(a -> a.withPeerId(host.peerId()).encapsulate(circuit())).toList();
+        LOG.info("p2p relay: reservation for {} until {}", peer, expiry);
+        RelayMessage.hopStatus(RelayMessage.OK).withReservation(expiry.getEpochSecond(), addrs)
+                .withLimit(config.circuitDuration().toSeconds(), config.circuitData()).writeTo(stream)
+                .thenCompose(v -> stream.close()).whenComplete((v, e) -> {
+                    if (e != null) {
+                        stream.reset();
+                    }
+                });
+    }
+
+    private static String ip(Connection c) {
+        Multiaddr a = c.remoteAddress();
+        return a.value(MultiaddrProtocol.IP4).or(() -> a.value(MultiaddrProtocol.IP6)).orElse(a.toString());
+    }
+
+    static Multiaddr circuit() {
+        try {
+            return Multiaddr.parse("/p2p-circuit");
+        } catch (HamsterException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void connect(Stream hop, StreamReader hopReader, RelayMessage m) {
+        PeerId src = hop.connection().remotePeer();
+        PeerId target = m.peer();
+        if (target == null) {
+            answer(hop, RelayMessage.MALFORMED_MESSAGE);
+            return;
+        }
+        if (hop.connection().isRelayed()) {
+            answer(hop, RelayMessage.PERMISSION_DENIED);
+            return;
+        }
+        purge();
+        Reservation r = reservations.get(target);
+        if (r == null) {
+            answer(hop, RelayMessage.NO_RESERVATION);
+            return;
+        }
+        if (!acquire(src, target)) {
+            answer(hop, RelayMessage.RESOURCE_LIMIT_EXCEEDED);
+            return;
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                circuits.decrementAndGet();
+                circuitsPerPeer.get(src).decrementAndGet();
+                circuitsPerPeer.get(target).decrementAndGet();
+            }
+        };
+        long seconds = config.circuitDuration().toSeconds();
+        long data = config.circuitData();
+        r.connection().newStream(RelayMessage.STOP).thenCompose(stop -> {
+            StreamReader stopReader = new StreamReader(stop);
+            return RelayMessage.of(false, RelayMessage.STOP_CONNECT, src).withLimit(seconds, data).writeTo(stop)
+                    .thenCompose(v -> RelayMessage.readFrom(stopReader, false)).thenApply(answer -> {
+                        if (answer.type() != RelayMessage.STOP_STATUS || answer.status() != RelayMessage.OK) {
+                            stop.reset();
+                            throw new IllegalStateException("the target answered " + answer.status());
+                        }
+                        return new Object[] {stop, stopReader};
+                    }).whenComplete((v, e) -> {
+                        if (e != null) {
+                            stop.reset();
+                        }
+                    });
+        }).whenComplete((pair, e) -> {
+            if (e != null) {
+                LOG.info("p2p relay: circuit {} -> {} failed: {}", src, target, e.toString());
+                release.run();
+                answer(hop, RelayMessage.CONNECTION_FAILED);
+                return;
+            }
+            Stream stop = (Stream) pair[0];
+            StreamReader stopReader = (StreamReader) pair[1];
+            RelayMessage.hopStatus(RelayMessage.OK).withLimit(seconds, data).writeTo(hop).whenComplete((v, x) -> {
+                if (x != null) {
+                    stop.reset();
+                    hop.reset();
+                    release.run();
+                } else {
+                    LOG.info("p2p relay: circuit {} -> {} open", src, target);
+                    new Bridge(hop, hopReader.takeLeftover(), stop, stopReader.takeLeftover(), data, release)
+                            .start(seconds);
+                }
+            });
+        });
+    }
+
+    private boolean acquire(PeerId src, PeerId target) {
+        synchronized (circuitsPerPeer) {
+            AtomicInteger a = circuitsPerPeer.computeIfAbsent(src, p -> new AtomicInteger());
+            AtomicInteger b = circuitsPerPeer.computeIfAbsent(target, p -> new AtomicInteger());
+            if (circuits.get() >= config.maxCircuits() || a.get() >= config.maxCircuitsPerPeer()
+                    || b.get() >= config.maxCircuitsPerPeer()) {
+                return false;
+            }
+            circuits.incrementAndGet();
+            a.incrementAndGet();
+            b.incrementAndGet();
+            return true;
+        }
+    }
+
+    /** Copies both directions with backpressure and limits; ends both streams together. */
+    private final class Bridge {
+        final Stream a;
+        final Stream b;
+        final byte[] aLeft;
+        final byte[] bLeft;
+        final long limit;
+        final Runnable release;
+        final AtomicLong aToB = new AtomicLong();
+        final AtomicLong bToA = new AtomicLong();
+        final AtomicInteger halfClosed = new AtomicInteger();
+        final AtomicBoolean ended = new AtomicBoolean();
+        volatile ScheduledFuture<?> timer;
+
+        Bridge(Stream a, byte[] aLeft, Stream b, byte[] bLeft, long limit, Runnable release) {
+            this.a = a;
+            this.b = b;
+            this.aLeft = aLeft;
+            this.bLeft = bLeft;
+            this.limit = limit;
+            this.release = release;
+        }
+
+        void start(long seconds) {
+            timer = host.eventLoopGroup().schedule(() -> kill("duration limit of " + seconds + " s"), seconds,
+                    TimeUnit.SECONDS);
+            a.closeFuture().whenComplete((v, e) -> onClosed());
+            b.closeFuture().whenComplete((v, e) -> onClosed());
+            send(a, b, aLeft, aToB);
+            send(b, a, bLeft, bToA);
+        }
+
+        void onClosed() {
+            if (!a.isOpen() && !b.isOpen()) {
+                finish();
+            }
+        }
+
+        void send(Stream from, Stream to, byte[] chunk, AtomicLong counter) {
+            if (chunk.length == 0) {
+                pump(from, to, counter);
+                return;
+            }
+            if (counter.addAndGet(chunk.length) > limit) {
+                kill("data limit of " + limit + " bytes");
+                return;
+            }
+            to.write(chunk).whenComplete((v, e) -> {
+                if (e != null) {
+                    kill(e.toString());
+                } else {
+                    pump(from, to, counter);
+                }
+            });
+        }
+
+        void pump(Stream from, Stream to, AtomicLong counter) {
+            if (ended.get()) {
+                return;
+            }
+            from.read().whenComplete((chunk, e) -> {
+                if (e != null) {
+                    kill(e.toString());
+                } else if (chunk.length == 0) {
+                    to.closeWrite().whenComplete((v, x) -> {
+                        if (x != null) {
+                            kill(x.toString());
+                        } else if (halfClosed.incrementAndGet() == 2) {
+                            a.close();
+                            b.close();
+                            finish();
+                        }
+                    });
+                } else {
+                    send(from, to, chunk, counter);
+                }
+            });
+        }
+
+        void kill(String why) {
+            if (ended.get()) {
+                return;
+            }
+            LOG.info("p2p relay: closing circuit {} <-> {}: {}", a.connection().remotePeer(),
+                    b.connection().remotePeer(), why);
+            a.reset();
+            b.reset();
+            finish();
+        }
+
+        void finish() {
+            if (ended.compareAndSet(false, true)) {
+                ScheduledFuture<?> t = timer;
+                if (t != null) {
+                    t.cancel(false);
+                }
+                release.run();
+            }
+        }
+    }
+}
