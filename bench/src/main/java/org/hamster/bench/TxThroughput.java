@@ -47,10 +47,11 @@ final class TxThroughput {
                 String.format("%.0f/s on 1 thread, %.0f/s on 2 threads", raw[0], raw[1]), "-");
         report.row("throughput / raw verify rate", String.format("%.0f%% of 1 thread, %.0f%% of 2 threads",
                 100 * r.tps() / raw[0], 100 * r.tps() / raw[1]), ">= 50%");
+        report.row("CPU time of the transfer run (both cores)", r.cpu().describe(), "reported");
     }
 
     private record Result(List<Ed25519.KeyPair> keys, long included, double seconds, double submittedAfter,
-            int blocks, int refused) {
+            int blocks, int refused, CpuUse cpu) {
         double tps() {
             return included / seconds;
         }
@@ -62,9 +63,11 @@ final class TxThroughput {
             Node node = chain.node;
             List<Ed25519.KeyPair> keys = fund(node, senderCount);
             List<List<byte[]>> perSender = presign(node, keys, txCount / senderCount);
+            CpuUse.Snapshot cpuBefore = CpuUse.snapshot();
             long start = System.nanoTime();
             AtomicInteger refused = new AtomicInteger();
             AtomicLong submittedAt = new AtomicLong();
+            AtomicLong submitCpuNs = new AtomicLong();
             List<Thread> submitters = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
                 int first = t;
@@ -79,6 +82,7 @@ final class TxThroughput {
                         }
                     }
                     submittedAt.accumulateAndGet(System.nanoTime(), Math::max);
+                    submitCpuNs.addAndGet(CpuUse.currentThreadCpuNs());
                 }, "submitter-" + t);
                 th.start();
                 submitters.add(th);
@@ -95,7 +99,8 @@ final class TxThroughput {
             for (Thread th : submitters) {
                 th.join();
             }
-            return new Result(keys, included, seconds, (submittedAt.get() - start) / 1e9, blocks, refused.get());
+            CpuUse cpu = CpuUse.between(cpuBefore, CpuUse.snapshot(), submitCpuNs.get());
+            return new Result(keys, included, seconds, (submittedAt.get() - start) / 1e9, blocks, refused.get(), cpu);
         } finally {
             deleteTree(dir);
         }

@@ -11,6 +11,8 @@ import org.hamster.crypto.Ss58;
 public final class AccountId implements Comparable<AccountId> {
     public static final Codec<AccountId> CODEC = Codecs.of((w, a) -> w.bytes(a.key), r -> new AccountId(r.bytes(32)));
     private final byte[] key;
+    /** Cached {@link #hashCode()} (0: not computed yet); racy but idempotent, as String's. */
+    private int hash;
 
     private AccountId(byte[] key) {
         this.key = key;
@@ -51,7 +53,12 @@ public final class AccountId implements Comparable<AccountId> {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(key);
+        int h = hash;
+        if (h == 0) {
+            h = Arrays.hashCode(key);
+            hash = h;
+        }
+        return h;
     }
 
     @Override

@@ -10,6 +10,8 @@ public final class H256 implements Comparable<H256> {
     public static final H256 ZERO = new H256(new byte[32]);
     public static final Codec<H256> CODEC = Codecs.of((w, h) -> w.bytes(h.bytes), r -> new H256(r.bytes(32)));
     private final byte[] bytes;
+    /** Cached {@link #hashCode()} (0: not computed yet); racy but idempotent, as String's. */
+    private int hash;
 
     private H256(byte[] bytes) {
         this.bytes = bytes;
@@ -41,7 +43,12 @@ public final class H256 implements Comparable<H256> {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(bytes);
+        int h = hash;
+        if (h == 0) {
+            h = Arrays.hashCode(bytes);
+            hash = h;
+        }
+        return h;
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.util.function.Function;
 /** Reads SCALE values from a byte array; every read checks bounds and canonical form. */
 public final class ScaleReader {
     private static final BigInteger U128_LIMIT = BigInteger.ONE.shiftLeft(128);
+    private static final java.lang.invoke.VarHandle LONG_LE = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private final byte[] data;
     private int pos;
     private final int end;
@@ -104,6 +106,13 @@ public final class ScaleReader {
     }
 
     public BigInteger u128() {
+        need(16);
+        long lo = (long) LONG_LE.get(data, pos);
+        long hi = (long) LONG_LE.get(data, pos + 8);
+        if (hi == 0 && lo >= 0) {
+            pos += 16;
+            return BigInteger.valueOf(lo);
+        }
         return new BigInteger(1, reversed(bytes(16)));
     }
 

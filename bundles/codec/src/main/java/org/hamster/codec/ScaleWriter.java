@@ -8,7 +8,8 @@ import java.util.function.BiConsumer;
 
 /** Appends SCALE values to a growable buffer. */
 public final class ScaleWriter {
-    private static final BigInteger U128_LIMIT = BigInteger.ONE.shiftLeft(128);
+    private static final java.lang.invoke.VarHandle LONG_LE = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private byte[] buf;
     private int size;
 
@@ -54,8 +55,14 @@ public final class ScaleWriter {
 
     public ScaleWriter u128(BigInteger v) {
         checkU128(v);
-        byte[] be = v.toByteArray();
         ensure(16);
+        if (v.bitLength() < 64) {
+            LONG_LE.set(buf, size, v.longValue());
+            LONG_LE.set(buf, size + 8, 0L);
+            size += 16;
+            return this;
+        }
+        byte[] be = v.toByteArray();
         for (int i = 0; i < 16; i++) {
             int j = be.length - 1 - i;
             buf[size++] = j >= 0 ? be[j] : 0;
@@ -143,7 +150,7 @@ public final class ScaleWriter {
     }
 
     static void checkU128(BigInteger v) {
-        if (v.signum() < 0 || v.compareTo(U128_LIMIT) >= 0) {
+        if (v.signum() < 0 || v.bitLength() > 128) {
             throw new IllegalArgumentException("value outside u128: " + v);
         }
     }

@@ -79,6 +79,35 @@ class ScaleCodecTest {
         assertThrows(IllegalArgumentException.class, () -> new ScaleWriter().u128(BigInteger.valueOf(-1)));
     }
 
+    /** Values around the 63/64-bit fast path and the u128 limit: little-endian bytes and back, at an offset. */
+    @Test
+    void u128RoundTripsAroundTheLongBoundary() {
+        java.util.List<BigInteger> values = new java.util.ArrayList<>();
+        for (int bits : new int[] {0, 1, 8, 62, 63, 64, 65, 100, 127, 128}) {
+            BigInteger p = BigInteger.ONE.shiftLeft(bits);
+            values.add(p.subtract(BigInteger.ONE));
+            if (bits < 128) {
+                values.add(p);
+                values.add(p.add(BigInteger.ONE));
+            }
+        }
+        for (BigInteger v : values) {
+            byte[] enc = new ScaleWriter(1).u8(7).u128(v).toByteArray();
+            assertEquals(17, enc.length);
+            byte[] expected = new byte[16];
+            byte[] be = v.toByteArray();
+            for (int i = 0; i < 16 && i < be.length; i++) {
+                expected[i] = be[be.length - 1 - i];
+            }
+            assertEquals(HEX.formatHex(expected), HEX.formatHex(java.util.Arrays.copyOfRange(enc, 1, 17)), v.toString());
+            ScaleReader r = new ScaleReader(enc);
+            r.u8();
+            assertEquals(v, r.u128());
+            r.expectEnd();
+        }
+        assertThrows(ScaleException.class, () -> new ScaleReader(new byte[15]).u128());
+    }
+
     @Test
     void malformedInputGivesScaleExceptionNeverAnotherError() {
         assertThrows(ScaleException.class, () -> new ScaleReader(new byte[] {2}).bool());

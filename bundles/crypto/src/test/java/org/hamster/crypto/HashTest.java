@@ -42,6 +42,45 @@ class HashTest {
         assertThrows(IllegalArgumentException.class, () -> Blake2b.hash(0, null, new byte[0]));
     }
 
+    /** The in-house engine against Bouncy Castle's Blake2bDigest: lengths around block edges, parts, keys. */
+    @Test
+    void blake2bMatchesBouncyCastle() {
+        java.util.Random rnd = new java.util.Random(42);
+        for (int len = 0; len <= 520; len++) {
+            byte[] data = new byte[len];
+            rnd.nextBytes(data);
+            int out = 1 + rnd.nextInt(64);
+            byte[] key = len % 3 == 0 ? null : new byte[len % 65];
+            if (key != null) {
+                rnd.nextBytes(key);
+            }
+            int cut1 = len == 0 ? 0 : rnd.nextInt(len + 1);
+            int cut2 = cut1 + (len == cut1 ? 0 : rnd.nextInt(len - cut1 + 1));
+            byte[][] parts = {java.util.Arrays.copyOfRange(data, 0, cut1), java.util.Arrays.copyOfRange(data, cut1, cut2),
+                java.util.Arrays.copyOfRange(data, cut2, len)};
+            byte[] expected = bouncyCastle(out, key, data);
+            assertArrayEquals(expected, Blake2b.hash(out, key, parts), "len " + len);
+            if (key == null || key.length == 0) {
+                assertArrayEquals(expected, Blake2b.hash(out, null, data), "len " + len);
+                byte[] padded = new byte[len + 9];
+                System.arraycopy(data, 0, padded, 5, len);
+                assertArrayEquals(expected, Blake2b.hash(out, padded, 5, len), "len " + len);
+            }
+            assertArrayEquals(bouncyCastle(32, null, data), Blake2b.hash256(data), "len " + len);
+            assertArrayEquals(bouncyCastle(16, null, data), Blake2b.hash128(data), "len " + len);
+            assertArrayEquals(bouncyCastle(64, null, data), Blake2b.hash512(data), "len " + len);
+        }
+    }
+
+    private static byte[] bouncyCastle(int out, byte[] key, byte[] data) {
+        org.bouncycastle.crypto.digests.Blake2bDigest d =
+                new org.bouncycastle.crypto.digests.Blake2bDigest(key, out, null, null);
+        d.update(data, 0, data.length);
+        byte[] r = new byte[out];
+        d.doFinal(r, 0);
+        return r;
+    }
+
     @Test
     void twoxStoragePrefixes() {
         assertEquals("0x26aa394eea5630e07c48ae0c9558cef7", Hex.encode(Twox.hash128(ascii("System"))));

@@ -3,6 +3,8 @@ package org.hamster.chain.spi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hamster.chain.AccountId;
 import org.hamster.codec.Codec;
 import org.hamster.codec.ScaleReader;
 import org.hamster.crypto.Twox;
@@ -15,6 +17,12 @@ public final class StorageMap<K, V> {
     private final Hasher hasher;
     private final Codec<K> keyCodec;
     private final Codec<V> valueCodec;
+    /**
+     * Storage keys of account-keyed entries, the hottest ones (System.Account is read and written several times per
+     * transaction): hashing the key each time costs more than the lookup. Bounded; emptied when full.
+     */
+    private final ConcurrentHashMap<AccountId, byte[]> accountKeys = new ConcurrentHashMap<>();
+    private static final int ACCOUNT_KEY_CACHE = 16_384;
 
     public StorageMap(String pallet, String item, Hasher hasher, Codec<K> keyCodec, Codec<V> valueCodec) {
         this.pallet = pallet;
@@ -42,11 +50,27 @@ public final class StorageMap<K, V> {
     }
 
     public byte[] key(K k) {
+        return k instanceof AccountId ? storageKey(k).clone() : storageKey(k);
+    }
+
+    /** The storage key of {@code k}; may be shared (cached), so it must not be modified or handed out. */
+    private byte[] storageKey(K k) {
+        if (k instanceof AccountId a) {
+            byte[] cached = accountKeys.get(a);
+            if (cached == null) {
+                cached = Hasher.concat(prefix, hasher.hash(keyCodec.encode(k)));
+                if (accountKeys.size() >= ACCOUNT_KEY_CACHE) {
+                    accountKeys.clear();
+                }
+                accountKeys.put(a, cached);
+            }
+            return cached;
+        }
         return Hasher.concat(prefix, hasher.hash(keyCodec.encode(k)));
     }
 
     public V get(State s, K k) {
-        byte[] raw = s.get(key(k));
+        byte[] raw = s.get(storageKey(k));
         return raw == null ? null : valueCodec.decodeAll(raw);
     }
 
@@ -56,15 +80,15 @@ public final class StorageMap<K, V> {
     }
 
     public boolean contains(State s, K k) {
-        return s.get(key(k)) != null;
+        return s.get(storageKey(k)) != null;
     }
 
     public void put(State s, K k, V v) {
-        s.put(key(k), valueCodec.encode(v));
+        s.put(storageKey(k), valueCodec.encode(v));
     }
 
     public void remove(State s, K k) {
-        s.delete(key(k));
+        s.delete(storageKey(k));
     }
 
     /** Decodes the original key of a full storage key (only for *Concat / Identity hashers). */

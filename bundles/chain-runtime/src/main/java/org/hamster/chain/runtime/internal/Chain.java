@@ -52,9 +52,13 @@ final class Chain {
     private volatile H256 bestHash;
 
     Chain(ChainSpec spec, RuntimeModules modules, KvStore kv) throws HamsterException {
+        this(spec, modules, new ChainStore(kv));
+    }
+
+    Chain(ChainSpec spec, RuntimeModules modules, ChainStore store) throws HamsterException {
         this.spec = spec;
         this.modules = modules;
-        this.store = new ChainStore(kv);
+        this.store = store;
         Optional<H256> stored = store.best();
         if (stored.isEmpty()) {
             store.chainId(spec.id());
@@ -151,13 +155,7 @@ final class Chain {
         List<H256> included = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         for (Candidate c : candidates) {
-            try {
-                executive.apply(ctx, c.checked(), body.size());
-                body.add(c.checked().xt().encoded());
-                included.add(c.hash());
-            } catch (TransactionRejected e) {
-                rejected.add(new Rejection(c.hash(), e));
-            }
+            include(ctx, c, body, included, rejected);
         }
         ctx.phase(EventRecord.Phase.FINALIZATION, -1);
         for (Pallet p : modules.ordered()) {
@@ -173,6 +171,23 @@ final class Chain {
         best = h;
         bestHash = hash;
         return new Built(h, hash, body, included, rejected, overlay.changes().keySet());
+    }
+
+    /*
+     * Loops that run once per block keep their bodies in methods of their own: such a method runs hundreds of
+     * times per block and is compiled early, where the loop itself would run interpreted for a long time (a node
+     * seals few blocks compared with the JIT's thresholds).
+     */
+
+    private void include(BlockContext ctx, Candidate c, List<byte[]> body, List<H256> included,
+            List<Rejection> rejected) {
+        try {
+            executive.apply(ctx, c.checked(), body.size());
+            body.add(c.checked().xt().encoded());
+            included.add(c.hash());
+        } catch (TransactionRejected e) {
+            rejected.add(new Rejection(c.hash(), e));
+        }
     }
 
     /** Runs a pallet hook in its own layer: a failing hook is logged and undone, never stops the chain. */
@@ -204,18 +219,22 @@ final class Chain {
         if (xts.isEmpty()) {
             return H256.of(Blake2b.hash256(new byte[0]));
         }
-        List<byte[]> level = new ArrayList<>();
+        List<byte[]> level = new ArrayList<>(xts.size());
         xts.forEach(x -> level.add(Blake2b.hash256(x)));
         while (level.size() > 1) {
-            List<byte[]> next = new ArrayList<>();
+            List<byte[]> next = new ArrayList<>(level.size() / 2 + 1);
             for (int i = 0; i < level.size(); i += 2) {
-                next.add(i + 1 < level.size() ? Blake2b.hash256(StateRoot.concat(level.get(i), level.get(i + 1)))
-                        : level.get(i));
+                next.add(parent(level, i));
             }
             level.clear();
             level.addAll(next);
         }
         return H256.of(level.get(0));
+    }
+
+    /** The parent of {@code level[i]} and its right sibling; an odd last node is promoted unchanged. */
+    private static byte[] parent(List<byte[]> level, int i) {
+        return i + 1 < level.size() ? Blake2b.hash256(StateRoot.concat(level.get(i), level.get(i + 1))) : level.get(i);
     }
 
     /** Decodes a block's System.Events with the runtime's pallets. */

@@ -33,11 +33,29 @@ final class ChainStore implements OverlayState.Base {
     private static final byte[] PRESENT = {1};
     private static final byte[] ABSENT = {0};
 
+    /** Upper bound of the root-index entries (64 bytes each) kept in memory, least recently used out first. */
+    static final int BUCKET_CACHE_ENTRIES = 1 << 17;
+
     private final KvStore kv;
-    private volatile StateRoot root = new StateRoot();
+    /** The committed state root; only block production (one thread at a time) reads and changes it. */
+    private final StateRoot root = new StateRoot();
+    /** Committed values of state keys, so that reads mostly skip the store. */
+    private final StateCache cache;
+    /**
+     * Contents of recently used state-root buckets as in the root index: sorted (key hash ++ value hash) entries.
+     * Only block production (one thread at a time) uses it; it changes only when a block is committed.
+     */
+    private final BucketCache buckets;
 
     ChainStore(KvStore kv) {
+        this(kv, StateCache.DEFAULT_MAX_BYTES, BUCKET_CACHE_ENTRIES);
+    }
+
+    /** With cache bounds of its own (tests). */
+    ChainStore(KvStore kv, long stateCacheBytes, int bucketCacheEntries) {
         this.kv = kv;
+        this.cache = new StateCache(stateCacheBytes);
+        this.buckets = new BucketCache(bucketCacheEntries);
         loadRoot();
     }
 
@@ -47,7 +65,7 @@ final class ChainStore implements OverlayState.Base {
         kv.forEach(ROOT_INDEX, new byte[0], (k, v) -> {
             int b = ((k[0] & 0xff) << 8) | (k[1] & 0xff);
             if (b != current[0] && current[0] >= 0) {
-                root.load(current[0], StateRoot.bucketHash(entries));
+                loadBucket(current[0], entries);
                 entries.clear();
             }
             current[0] = b;
@@ -55,9 +73,16 @@ final class ChainStore implements OverlayState.Base {
             return true;
         });
         if (current[0] >= 0) {
-            root.load(current[0], StateRoot.bucketHash(entries));
+            loadBucket(current[0], entries);
         }
         root.rebuild();
+    }
+
+    private void loadBucket(int b, List<byte[]> entries) {
+        root.load(b, StateRoot.bucketHash(entries));
+        if (buckets.size() + entries.size() <= buckets.capacity()) {
+            buckets.put(b, entries.toArray(new byte[0][]));
+        }
     }
 
     private static final byte[] CHAIN_ID = "chainId".getBytes(StandardCharsets.UTF_8);
@@ -89,8 +114,16 @@ final class ChainStore implements OverlayState.Base {
         return Optional.ofNullable(kv.get(NUMBERS, be32(number))).map(H256::of);
     }
 
+    /**
+     * The committed value of a state key, or null. The array may be shared (it comes from a cache of the committed
+     * state): callers must not modify it.
+     */
     @Override
     public byte[] get(byte[] key) {
+        return cache.get(key, this::load);
+    }
+
+    private byte[] load(byte[] key) {
         return kv.get(STATE, key);
     }
 
@@ -115,47 +148,106 @@ final class ChainStore implements OverlayState.Base {
         return v[0] == 0 ? null : java.util.Arrays.copyOfRange(v, 1, v.length);
     }
 
-    /** What committing some state changes will do to the state root: the new root and its index updates. */
-    record Prepared(StateRoot root, WriteBatch indexOps) {
+    /**
+     * What committing some state changes will do: the new root (the tree nodes to replace), the root-index updates,
+     * the new contents of the touched buckets and the hash of each changed key (in the changes' order).
+     */
+    record Prepared(NavigableMap<Bytes, byte[]> changes, byte[][] keyHashes, StateRoot.Update rootUpdate,
+            WriteBatch indexOps, Map<Integer, byte[][]> bucketContents) {
         byte[] hash() {
-            return root.root();
+            return rootUpdate.root().clone();
         }
     }
 
-    /** Computes the state root the given changes would produce, without committing anything. */
+    /** Computes the state root the given changes would produce, without changing anything. */
     Prepared prepare(NavigableMap<Bytes, byte[]> changes) {
-        StateRoot candidate = root.copy();
         WriteBatch ops = new WriteBatch();
-        applyToRoot(candidate, changes, ops);
-        return new Prepared(candidate, ops);
+        byte[][] keyHashes = new byte[changes.size()][];
+        Map<Integer, List<byte[]>> dirty = new java.util.HashMap<>();
+        int i = 0;
+        for (Map.Entry<Bytes, byte[]> e : changes.entrySet()) {
+            keyHashes[i++] = prepareChange(e.getKey(), e.getValue(), dirty, ops);
+        }
+        Map<Integer, byte[]> hashes = new java.util.HashMap<>();
+        Map<Integer, byte[][]> contents = new java.util.HashMap<>();
+        for (Map.Entry<Integer, List<byte[]>> d : dirty.entrySet()) {
+            hashBucket(d.getKey(), d.getValue(), hashes, contents);
+        }
+        return new Prepared(changes, keyHashes, root.prepare(hashes), ops, contents);
+    }
+
+    /*
+     * The bodies of the per-block loops over the changes are methods of their own: they run hundreds of times per
+     * block and are compiled early, where the loops would run interpreted for a long time (few blocks are sealed
+     * compared with the JIT's thresholds).
+     */
+
+    /** Applies one change to its (copied) bucket and the root-index updates; returns the key's hash. */
+    private byte[] prepareChange(Bytes key, byte[] value, Map<Integer, List<byte[]>> dirty, WriteBatch ops) {
+        byte[] kh = Blake2b.hash256(key.unsafeArray());
+        List<byte[]> bucket = dirty.computeIfAbsent(StateRoot.bucketOf(kh), this::bucketCopy);
+        byte[] indexKey = StateRoot.concat(new byte[] {kh[0], kh[1]}, kh);
+        int at = find(bucket, kh);
+        if (value == OverlayState.TOMBSTONE) {
+            if (at >= 0) {
+                bucket.remove(at);
+            }
+            ops.delete(ROOT_INDEX, indexKey);
+        } else {
+            byte[] vh = Blake2b.hash256(value);
+            byte[] entry = StateRoot.concat(kh, vh);
+            if (at >= 0) {
+                bucket.set(at, entry);
+            } else {
+                bucket.add(-at - 1, entry);
+            }
+            ops.put(ROOT_INDEX, indexKey, vh);
+        }
+        return kh;
+    }
+
+    private static void hashBucket(int b, List<byte[]> bucket, Map<Integer, byte[]> hashes,
+            Map<Integer, byte[][]> contents) {
+        byte[][] entries = bucket.toArray(new byte[0][]);
+        contents.put(b, entries);
+        hashes.put(b, StateRoot.bucketHash(java.util.Arrays.asList(entries)));
+    }
+
+    /** Index of the entry with key hash {@code kh} in a sorted bucket, or (-(insertion point) - 1). */
+    private static int find(List<byte[]> bucket, byte[] kh) {
+        int lo = 0;
+        int hi = bucket.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = java.util.Arrays.compareUnsigned(bucket.get(mid), 0, 32, kh, 0, 32);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(lo + 1);
     }
 
     byte[] root() {
         return root.root();
     }
 
-    /** Commits a block and its state changes atomically, then advances the in-memory root. */
+    /** Commits a block and its state changes atomically, then advances the in-memory root and caches. */
     void commit(Header header, H256 hash, List<byte[]> body, NavigableMap<Bytes, byte[]> changes, Prepared prepared) {
         WriteBatch batch = new WriteBatch();
         long n = header.number();
+        byte[][] keyHashes = prepared.changes() == changes && prepared.keyHashes().length == changes.size()
+                ? prepared.keyHashes() : null;
+        byte[] suffix = be32(0xffffffffL - n);
+        int i = 0;
         for (Map.Entry<Bytes, byte[]> e : changes.entrySet()) {
-            byte[] key = e.getKey().unsafeArray();
-            byte[] value = e.getValue();
-            byte[] histKey = StateRoot.concat(Blake2b.hash256(key), be32(0xffffffffL - n));
-            if (value == OverlayState.TOMBSTONE) {
-                batch.delete(STATE, key);
-                batch.put(HISTORY, histKey, ABSENT);
-            } else {
-                batch.put(STATE, key, value);
-                batch.put(HISTORY, histKey, StateRoot.concat(PRESENT, value));
-            }
+            addChange(batch, e.getKey().unsafeArray(), e.getValue(), keyHashes != null ? keyHashes[i++] : null, suffix);
         }
         for (WriteBatch.Op op : prepared.indexOps()) {
-            if (op.isDelete()) {
-                batch.delete(op.column(), op.key());
-            } else {
-                batch.put(op.column(), op.key(), op.value());
-            }
+            addOp(batch, op);
         }
         batch.put(HEADERS, hash.toArray(), header.encoded());
         batch.put(BODIES, hash.toArray(), encodeBody(body));
@@ -166,49 +258,43 @@ final class ChainStore implements OverlayState.Base {
             pendingChainId = null;
         }
         kv.commit(batch);
-        root = prepared.root();
+        root.apply(prepared.rootUpdate());
+        prepared.bucketContents().forEach(buckets::put);
+        cache.committed(changes);
     }
 
-    /**
-     * Updates the root index for the changed keys and rehashes their buckets. With a batch, the index changes are
-     * written to it; without one (candidate roots) the index is only read.
-     */
-    private void applyToRoot(StateRoot target, NavigableMap<Bytes, byte[]> changes, WriteBatch batch) {
-        java.util.Map<Integer, java.util.TreeMap<Bytes, byte[]>> dirty = new java.util.HashMap<>();
-        for (Map.Entry<Bytes, byte[]> e : changes.entrySet()) {
-            byte[] kh = Blake2b.hash256(e.getKey().unsafeArray());
-            int b = StateRoot.bucketOf(kh);
-            java.util.TreeMap<Bytes, byte[]> bucket = dirty.computeIfAbsent(b, this::readBucket);
-            byte[] indexKey = StateRoot.concat(new byte[] {kh[0], kh[1]}, kh);
-            if (e.getValue() == OverlayState.TOMBSTONE) {
-                bucket.remove(Bytes.wrap(kh));
-                if (batch != null) {
-                    batch.delete(ROOT_INDEX, indexKey);
-                }
-            } else {
-                byte[] vh = Blake2b.hash256(e.getValue());
-                bucket.put(Bytes.wrap(kh), vh);
-                if (batch != null) {
-                    batch.put(ROOT_INDEX, indexKey, vh);
-                }
-            }
+    /** The state write and history version of one change; {@code keyHash} null: computed here. */
+    private static void addChange(WriteBatch batch, byte[] key, byte[] value, byte[] keyHash, byte[] suffix) {
+        byte[] histKey = StateRoot.concat(keyHash != null ? keyHash : Blake2b.hash256(key), suffix);
+        if (value == OverlayState.TOMBSTONE) {
+            batch.delete(STATE, key);
+            batch.put(HISTORY, histKey, ABSENT);
+        } else {
+            batch.put(STATE, key, value);
+            batch.put(HISTORY, histKey, StateRoot.concat(PRESENT, value));
         }
-        Map<Integer, byte[]> hashes = new java.util.HashMap<>();
-        for (Map.Entry<Integer, java.util.TreeMap<Bytes, byte[]>> d : dirty.entrySet()) {
-            List<byte[]> entries = new ArrayList<>(d.getValue().size());
-            d.getValue().forEach((k, v) -> entries.add(StateRoot.concat(k.unsafeArray(), v)));
-            hashes.put(d.getKey(), StateRoot.bucketHash(entries));
-        }
-        target.updateAll(hashes);
     }
 
-    private java.util.TreeMap<Bytes, byte[]> readBucket(int b) {
-        java.util.TreeMap<Bytes, byte[]> m = new java.util.TreeMap<>();
+    private static void addOp(WriteBatch batch, WriteBatch.Op op) {
+        if (op.isDelete()) {
+            batch.delete(op.column(), op.key());
+        } else {
+            batch.put(op.column(), op.key(), op.value());
+        }
+    }
+
+    /** A bucket's sorted (key hash ++ value hash) entries, as a list the caller may change. */
+    private List<byte[]> bucketCopy(int b) {
+        byte[][] cached = buckets.get(b);
+        if (cached != null) {
+            return new ArrayList<>(java.util.Arrays.asList(cached));
+        }
+        List<byte[]> entries = new ArrayList<>();
         kv.forEach(ROOT_INDEX, new byte[] {(byte) (b >> 8), (byte) b}, (k, v) -> {
-            m.put(Bytes.wrap(java.util.Arrays.copyOfRange(k, 2, 34)), v);
+            entries.add(StateRoot.concat(java.util.Arrays.copyOfRange(k, 2, 34), v));
             return true;
         });
-        return m;
+        return entries;
     }
 
     static byte[] be32(long n) {

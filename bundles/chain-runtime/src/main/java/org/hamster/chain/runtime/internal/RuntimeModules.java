@@ -84,13 +84,20 @@ final class RuntimeModules implements CallDecoder {
     static final int MAX_CALL_DEPTH = 32;
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
+    /** Services found so far, by type: looked up several times per transaction (fees, currency). */
+    private final java.util.concurrent.ConcurrentHashMap<Class<?>, Optional<?>> services =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    @SuppressWarnings("unchecked")
     <T> Optional<T> service(Class<T> type) {
-        for (Pallet p : ordered) {
-            if (type.isInstance(p)) {
-                return Optional.of(type.cast(p));
+        return (Optional<T>) services.computeIfAbsent(type, t -> {
+            for (Pallet p : ordered) {
+                if (t.isInstance(p)) {
+                    return Optional.of(p);
+                }
             }
-        }
-        return Optional.empty();
+            return Optional.empty();
+        });
     }
 
     FeeCharger fees() {

@@ -70,6 +70,74 @@ final class StateRoot {
         return tree[1].clone();
     }
 
+    /**
+     * The nodes that replacing some bucket hashes would change, bottom-up, ending with the root; computed without
+     * touching this tree (see {@link #apply}). Each ancestor is hashed once however many of its buckets changed.
+     */
+    record Update(int[] nodes, byte[][] hashes, byte[] root) {
+    }
+
+    Update prepare(java.util.Map<Integer, byte[]> buckets) {
+        if (buckets.isEmpty()) {
+            return new Update(new int[0], new byte[0][], tree[1]);
+        }
+        int n = buckets.size();
+        int[] idx = new int[n];
+        int k = 0;
+        for (Integer b : buckets.keySet()) {
+            idx[k++] = BUCKETS + b;
+        }
+        Arrays.sort(idx);
+        byte[][] val = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            val[i] = buckets.get(idx[i] - BUCKETS);
+        }
+        // every level's changed nodes in ascending order: a node's sibling, if changed too, is its neighbour
+        int[] allNodes = new int[n * 17];
+        byte[][] allHashes = new byte[n * 17][];
+        int total = 0;
+        while (true) {
+            System.arraycopy(idx, 0, allNodes, total, n);
+            System.arraycopy(val, 0, allHashes, total, n);
+            total += n;
+            if (idx[0] == 1) {
+                break;
+            }
+            int m = 0;
+            for (int j = 0; j < n; ) {
+                int i = idx[j];
+                byte[] l;
+                byte[] r;
+                if ((i & 1) == 0) {
+                    l = val[j];
+                    if (j + 1 < n && idx[j + 1] == i + 1) {
+                        r = val[j + 1];
+                        j += 2;
+                    } else {
+                        r = tree[i + 1];
+                        j++;
+                    }
+                } else {
+                    l = tree[i - 1];
+                    r = val[j];
+                    j++;
+                }
+                idx[m] = i >> 1;
+                val[m] = node(l, r);
+                m++;
+            }
+            n = m;
+        }
+        return new Update(Arrays.copyOf(allNodes, total), Arrays.copyOf(allHashes, total), allHashes[total - 1]);
+    }
+
+    /** Applies an update computed by {@link #prepare} on this tree, as it was then. */
+    void apply(Update u) {
+        for (int i = 0; i < u.nodes().length; i++) {
+            tree[u.nodes()[i]] = u.hashes()[i];
+        }
+    }
+
     /** Copy for computing a candidate root without touching the committed one. */
     StateRoot copy() {
         return new StateRoot(tree);

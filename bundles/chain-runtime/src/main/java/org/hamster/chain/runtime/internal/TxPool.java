@@ -114,16 +114,17 @@ final class TxPool {
     /** Whether this entry is ready: no gap between the sender's on-chain nonce and it. */
     boolean ready(Entry e) {
         long n = chainNonces.get(e.sender());
-        for (Entry x : bySender.get(e.sender()).tailMap(n, true).values()) {
-            if (x.nonce() != n) {
+        TreeMap<Long, Entry> q = bySender.get(e.sender());
+        if (e.nonce() < n || q.get(e.nonce()) != e) {
+            return false;
+        }
+        // nonces are unique keys: e is ready iff each nonce from the on-chain one up to it is pooled
+        for (long k = n; k < e.nonce(); k++) {
+            if (!q.containsKey(k)) {
                 return false;
             }
-            if (x == e) {
-                return true;
-            }
-            n++;
         }
-        return false;
+        return true;
     }
 
     /** Ready transactions, each sender's in nonce order, senders interleaved by arrival; at most {@code max}. */
@@ -131,34 +132,49 @@ final class TxPool {
         List<Entry> out = new ArrayList<>();
         List<Entry> heads = new ArrayList<>();
         for (Map.Entry<AccountId, TreeMap<Long, Entry>> s : bySender.entrySet()) {
-            long n = chainNonces.get(s.getKey());
-            for (Entry e : s.getValue().tailMap(n, true).values()) {
-                if (e.nonce() != n++) {
-                    break;
-                }
-                heads.add(e);
-            }
+            addReady(s.getKey(), s.getValue(), heads);
         }
         heads.sort((a, b) -> a.sender().equals(b.sender()) ? Long.compare(a.nonce(), b.nonce())
                 : Long.compare(a.seq, b.seq));
         // keep per-sender nonce order while interleaving: stable merge by arrival of each sender's next entry
         Map<AccountId, List<Entry>> per = new HashMap<>();
         for (Entry e : heads) {
-            per.computeIfAbsent(e.sender(), k -> new ArrayList<>()).add(e);
+            group(per, e);
         }
         per.values().forEach(l -> l.sort((a, b) -> Long.compare(a.nonce(), b.nonce())));
         Map<AccountId, Integer> pos = new HashMap<>();
         heads.sort((a, b) -> Long.compare(a.seq, b.seq));
-        for (Entry ignored : heads) {
+        for (Entry slot : heads) {
             if (out.size() >= max) {
                 break;
             }
-            AccountId s = ignored.sender();
-            int i = pos.getOrDefault(s, 0);
-            out.add(per.get(s).get(i));
-            pos.put(s, i + 1);
+            takeNext(slot.sender(), per, pos, out);
         }
         return out;
+    }
+
+    // loop bodies of ready(int), which runs once per block: as methods they are compiled early
+
+    /** Adds the sender's ready entries: consecutive nonces from its on-chain one. */
+    private void addReady(AccountId sender, TreeMap<Long, Entry> q, List<Entry> heads) {
+        long n = chainNonces.get(sender);
+        for (Entry e : q.tailMap(n, true).values()) {
+            if (e.nonce() != n++) {
+                break;
+            }
+            heads.add(e);
+        }
+    }
+
+    private static void group(Map<AccountId, List<Entry>> per, Entry e) {
+        per.computeIfAbsent(e.sender(), k -> new ArrayList<>()).add(e);
+    }
+
+    private static void takeNext(AccountId s, Map<AccountId, List<Entry>> per, Map<AccountId, Integer> pos,
+            List<Entry> out) {
+        int i = pos.getOrDefault(s, 0);
+        out.add(per.get(s).get(i));
+        pos.put(s, i + 1);
     }
 
     /**
@@ -171,6 +187,9 @@ final class TxPool {
             return List.of();
         }
         chainNonces.merge(sender, next, Math::max);
+        if (q.firstKey() >= next) {
+            return List.of();
+        }
         List<Entry> stale = new ArrayList<>(q.headMap(next, false).values());
         stale.forEach(this::remove);
         return stale;

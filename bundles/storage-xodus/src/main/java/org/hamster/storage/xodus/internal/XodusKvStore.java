@@ -183,17 +183,7 @@ public final class XodusKvStore implements KvStore {
             env.executeInExclusiveTransaction(txn -> {
                 opened.clear(); // in case Xodus runs this block again
                 for (WriteBatch.Op op : batch) {
-                    Store store = stores.get(op.column());
-                    if (store == null) {
-                        store = opened.computeIfAbsent(op.column(),
-                                name -> env.openStore(name, StoreConfig.WITHOUT_DUPLICATES, txn));
-                    }
-                    ArrayByteIterable key = new ArrayByteIterable(op.key());
-                    if (op.isDelete()) {
-                        store.delete(txn, key);
-                    } else {
-                        store.put(txn, key, new ArrayByteIterable(op.value()));
-                    }
+                    apply(op, txn, opened);
                 }
             });
         } catch (ExodusException e) {
@@ -201,6 +191,24 @@ public final class XodusKvStore implements KvStore {
         }
         // only now do the new columns exist on disk
         stores.putAll(opened);
+    }
+
+    /**
+     * One operation of a commit. A method of its own (not the loop body): it runs for every operation, so it is
+     * compiled early, where a loop run once per commit would stay interpreted for many commits.
+     */
+    private void apply(WriteBatch.Op op, Transaction txn, Map<String, Store> opened) {
+        Store store = stores.get(op.column());
+        if (store == null) {
+            store = opened.computeIfAbsent(op.column(),
+                    name -> env.openStore(name, StoreConfig.WITHOUT_DUPLICATES, txn));
+        }
+        ArrayByteIterable key = new ArrayByteIterable(op.key());
+        if (op.isDelete()) {
+            store.delete(txn, key);
+        } else {
+            store.put(txn, key, new ArrayByteIterable(op.value()));
+        }
     }
 
     /** Waits for queued commits, then closes the environment. Idempotent. */
