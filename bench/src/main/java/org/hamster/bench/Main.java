@@ -8,6 +8,8 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        // before any Netty class loads (bench/run passes it too): the p2p benchmark measures throughput, not tracking
+        System.setProperty("io.netty.leakDetection.level", "disabled");
         List<String> which = args.length == 0 ? List.of("all") : List.of(args);
         boolean all = which.contains("all");
         Report report = new Report();
@@ -17,6 +19,9 @@ public final class Main {
         }
         if (all || which.contains("node")) {
             new NodeStartup().run(report);
+        }
+        if (all || which.contains("p2p")) {
+            new P2pThroughput(256L << 20).run(report);
         }
         report.print();
     }
