@@ -19,10 +19,6 @@ final class StateRoot {
         Arrays.fill(tree, EMPTY);
     }
 
-    private StateRoot(byte[][] from) {
-        System.arraycopy(from, 0, tree, 0, tree.length);
-    }
-
     static int bucketOf(byte[] keyHash) {
         return ((keyHash[0] & 0xff) << 8) | (keyHash[1] & 0xff);
     }
@@ -35,34 +31,6 @@ final class StateRoot {
     void rebuild() {
         for (int i = BUCKETS - 1; i >= 1; i--) {
             tree[i] = node(tree[2 * i], tree[2 * i + 1]);
-        }
-    }
-
-    /** Replaces a bucket hash and its path to the root. */
-    void update(int bucket, byte[] hash) {
-        int i = BUCKETS + bucket;
-        tree[i] = hash;
-        for (i >>= 1; i >= 1; i >>= 1) {
-            tree[i] = node(tree[2 * i], tree[2 * i + 1]);
-        }
-    }
-
-    /** Replaces many bucket hashes, rehashing each ancestor once however many of its buckets changed. */
-    void updateAll(java.util.Map<Integer, byte[]> buckets) {
-        java.util.BitSet dirty = new java.util.BitSet(BUCKETS);
-        for (java.util.Map.Entry<Integer, byte[]> e : buckets.entrySet()) {
-            tree[BUCKETS + e.getKey()] = e.getValue();
-            dirty.set((BUCKETS + e.getKey()) >> 1);
-        }
-        // parents of level-l nodes are all below them in index order, so one descending pass sees children first
-        for (int i = dirty.length() - 1; i >= 1; i = dirty.previousSetBit(i - 1)) {
-            if (!dirty.get(i)) {
-                continue;
-            }
-            tree[i] = node(tree[2 * i], tree[2 * i + 1]);
-            if (i > 1) {
-                dirty.set(i >> 1);
-            }
         }
     }
 
@@ -136,11 +104,6 @@ final class StateRoot {
         for (int i = 0; i < u.nodes().length; i++) {
             tree[u.nodes()[i]] = u.hashes()[i];
         }
-    }
-
-    /** Copy for computing a candidate root without touching the committed one. */
-    StateRoot copy() {
-        return new StateRoot(tree);
     }
 
     private static byte[] node(byte[] l, byte[] r) {
