@@ -18,6 +18,7 @@ import org.hamster.chain.runtime.internal.Node;
 import org.hamster.codec.ScaleWriter;
 import org.hamster.crypto.DevAccounts;
 import org.hamster.crypto.Ed25519;
+import org.hamster.pallet.balances.BalancesCall;
 
 /**
  * Signed balance transfers submitted from two threads (signature checks run there, as on RPC threads) while
@@ -148,9 +149,10 @@ final class TxThroughput {
     }
 
     static byte[] transfer(AccountId to, BigInteger amount) {
-        ScaleWriter w = new ScaleWriter().u8(2).u8(0).u8(0);
-        AccountId.CODEC.encode(w, to);
-        return w.compact(amount).toByteArray();
+        BalancesCall.TransferAllowDeath call = new BalancesCall.TransferAllowDeath(to, amount);
+        ScaleWriter w = new ScaleWriter().u8(2).u8(call.callIndex());
+        call.encodeArgs(w);
+        return w.toByteArray();
     }
 
     static byte[] sign(Node node, Ed25519.KeyPair key, byte[] call, long nonce) {

@@ -11,7 +11,6 @@ import org.hamster.chain.ExtrinsicSigner;
 import org.hamster.chain.H256;
 import org.hamster.chain.RuntimeVersion;
 import org.hamster.codec.ScaleReader;
-import org.hamster.codec.ScaleWriter;
 import org.hamster.common.Hex;
 import org.hamster.crypto.Ed25519;
 import org.hamster.pallet.system.AccountInfo;
@@ -19,7 +18,6 @@ import org.hamster.pallet.system.SystemStorage;
 
 /** Signs balance transfers and reads balances through the RPC, as a wallet would. */
 public final class Transfers {
-    public static final int BALANCES = 2;
     private final Rpc rpc;
 
     public Transfers(Rpc rpc) {
@@ -33,15 +31,13 @@ public final class Transfers {
 
     /** Submits a transfer_allow_death; returns the extrinsic hash reported by the node. */
     public String transfer(Ed25519.KeyPair from, AccountId to, BigInteger amount) throws IOException, InterruptedException {
-        ScaleWriter call = new ScaleWriter().u8(BALANCES).u8(0).u8(0);
-        AccountId.CODEC.encode(call, to);
-        call.compact(amount);
+        byte[] call = org.hamster.chain.client.Calls.dev().transferAllowDeath(to, amount);
         JsonNode v = rpc.call("state_getRuntimeVersion");
         RuntimeVersion version = new RuntimeVersion(v.get("specName").asText(), v.get("implName").asText(), 1,
                 v.get("specVersion").asLong(), 1, List.of(), v.get("transactionVersion").asLong(), 1);
         H256 genesis = H256.fromHex(rpc.call("chain_getBlockHash", 0).asText());
         long nonce = rpc.call("system_accountNextIndex", AccountId.of(from.publicKey()).ss58()).asLong();
-        byte[] xt = ExtrinsicSigner.sign(from, call.toByteArray(), nonce, BigInteger.ZERO, Era.IMMORTAL, version,
+        byte[] xt = ExtrinsicSigner.sign(from, call, nonce, BigInteger.ZERO, Era.IMMORTAL, version,
                 genesis, genesis);
         return rpc.call("author_submitExtrinsic", Hex.encode(xt)).asText();
     }

@@ -15,6 +15,7 @@ import org.hamster.common.Bytes;
 import org.hamster.common.HamsterException;
 import org.hamster.crypto.DevAccounts;
 import org.hamster.crypto.Ed25519;
+import org.hamster.pallet.balances.BalancesCall;
 import org.hamster.pallet.system.AccountInfo;
 import org.hamster.pallet.system.SystemStorage;
 import org.hamster.storage.KvStore;
@@ -41,9 +42,10 @@ final class DevNet implements AutoCloseable {
     }
 
     static byte[] transferCall(AccountId to, BigInteger amount) {
-        ScaleWriter w = new ScaleWriter().u8(2).u8(0).u8(0);
-        AccountId.CODEC.encode(w, to);
-        return w.compact(amount).toByteArray();
+        BalancesCall.TransferAllowDeath call = new BalancesCall.TransferAllowDeath(to, amount);
+        ScaleWriter w = new ScaleWriter().u8(2).u8(call.callIndex());
+        call.encodeArgs(w);
+        return w.toByteArray();
     }
 
     /** An immortal signed extrinsic for this chain. */
