@@ -39,16 +39,23 @@ public final class Rpc {
         return r.get("result");
     }
 
-    /** Waits until the node answers system_health. */
+    /** Waits until the node answers system_health steadily. */
     public void awaitUp(Duration timeout) throws InterruptedException {
+        // Right after feature:install, Karaf delivers the features' etc/*.cfg files and each delivery restarts the
+        // components it configures: the node counts as up once it has answered for 2 s without interruption.
         long end = System.nanoTime() + timeout.toNanos();
+        long upSince = -1;
         while (System.nanoTime() < end) {
             try {
                 call("system_health");
-                return;
+                upSince = upSince < 0 ? System.nanoTime() : upSince;
+                if (System.nanoTime() - upSince >= 2_000_000_000L) {
+                    return;
+                }
             } catch (IOException e) {
-                Thread.sleep(250);
+                upSince = -1;
             }
+            Thread.sleep(250);
         }
         throw new IllegalStateException("node RPC not up after " + timeout);
     }
