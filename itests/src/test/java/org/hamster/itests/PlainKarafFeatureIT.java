@@ -15,8 +15,15 @@ import java.io.File;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.apache.karaf.features.FeaturesService;
+import org.hamster.p2p.Connection;
+import org.hamster.p2p.Host;
+import org.hamster.p2p.HostConfig;
+import org.hamster.p2p.Hosts;
+import org.hamster.p2p.Identity;
+import org.hamster.p2p.Multiaddr;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -28,7 +35,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.util.tracker.ServiceTracker;
 
-/** A stock Apache Karaf becomes a node with feature:install hamster-node. */
+/** A stock Apache Karaf becomes a node with feature:install hamster-node, and a libp2p peer with hamster-p2p. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PlainKarafFeatureIT {
@@ -70,5 +77,25 @@ public class PlainKarafFeatureIT {
         rpc.awaitUp(Duration.ofSeconds(60));
         assertEquals("Hamster Development", rpc.call("system_chain").asText());
         t.close();
+    }
+
+    @Test
+    public void p2pFeatureRunsNoiseOnConscryptInsideKaraf() throws Exception {
+        features.addRepository(URI.create("mvn:org.hamster/org.hamster.features/" + System.getProperty("hamster.version")
+                + "/xml/features"));
+        features.installFeature("hamster-p2p", EnumSet.noneOf(FeaturesService.Option.class));
+        // the native cipher loads from its bundle (optional import, native library unpacked by Conscrypt)
+        assertEquals("Conscrypt", Hosts.noiseCipher());
+        Host a = Hosts.create(HostConfig.defaults(Identity.generate()));
+        Host b = Hosts.create(HostConfig.defaults(Identity.generate()));
+        try {
+            Multiaddr addr = b.listen(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")).get(30, TimeUnit.SECONDS);
+            Connection c = a.dial(addr.withPeerId(b.peerId())).get(30, TimeUnit.SECONDS);
+            assertEquals(b.peerId(), c.remotePeer());
+            assertTrue(a.ping(b.peerId()).get(30, TimeUnit.SECONDS).compareTo(Duration.ofSeconds(5)) < 0);
+        } finally {
+            a.close();
+            b.close();
+        }
     }
 }

@@ -1,9 +1,6 @@
 package org.hamster.p2p.internal.noise;
 
-import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.modes.ChaCha20Poly1305;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
+import java.nio.ByteBuffer;
 import org.hamster.p2p.P2pException;
 import org.hamster.p2p.internal.WireException;
 
@@ -13,27 +10,34 @@ import org.hamster.p2p.internal.WireException;
  * does not advance the nonce. Not thread-safe: each direction of a connection has its own state.
  */
 final class CipherState {
-    static final int TAG_LENGTH = 16;
+    static final int TAG_LENGTH = ChaChaPoly.TAG_LENGTH;
     private static final long EXHAUSTED = -1L; // 2^64-1 as an unsigned long
-    private final KeyParameter key;
-    private final ChaCha20Poly1305 aead = new ChaCha20Poly1305();
-    private final byte[] nonceBytes = new byte[12];
+    private final ChaChaPoly aead;
     private long nonce;
 
     /** A state without a key: handshake payloads pass through unencrypted until the first MixKey. */
     CipherState() {
-        this.key = null;
+        this.aead = null;
     }
 
     CipherState(byte[] key) {
+        this(ChaChaPolys.create(checkKey(key)));
+    }
+
+    /** For tests: a state over a given implementation. */
+    CipherState(ChaChaPoly aead) {
+        this.aead = aead;
+    }
+
+    private static byte[] checkKey(byte[] key) {
         if (key.length != 32) {
             throw new IllegalArgumentException("a ChaChaPoly key has 32 bytes");
         }
-        this.key = new KeyParameter(key);
+        return key;
     }
 
     boolean hasKey() {
-        return key != null;
+        return aead != null;
     }
 
     /** For tests: start at a given nonce. */
@@ -43,31 +47,39 @@ final class CipherState {
 
     /** Encrypts {@code in[inOff, inOff+len)} into {@code out} at {@code outOff}; returns len + 16. In place is fine. */
     int encrypt(byte[] ad, byte[] in, int inOff, int len, byte[] out, int outOff) {
-        init(true, ad);
-        int n = aead.processBytes(in, inOff, len, out, outOff);
-        try {
-            n += aead.doFinal(out, outOff + n);
-        } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException("encryption cannot fail", e);
-        }
+        return encrypt(ad, ByteBuffer.wrap(in, inOff, len), ByteBuffer.wrap(out, outOff, len + TAG_LENGTH));
+    }
+
+    /** Encrypts the remaining bytes of {@code in} into {@code out} (may be the same memory); returns len + 16. */
+    int encrypt(byte[] ad, ByteBuffer in, ByteBuffer out) {
+        checkUsable();
+        int n = aead.seal(nonce, ad, in, out);
         nonce++;
         return n;
     }
 
     /** Decrypts {@code len} bytes (ciphertext + tag); returns the plaintext length. Throws on a bad tag. */
     int decrypt(byte[] ad, byte[] in, int inOff, int len, byte[] out, int outOff) {
-        if (len < TAG_LENGTH) {
+        return decrypt(ad, ByteBuffer.wrap(in, inOff, len), ByteBuffer.wrap(out, outOff, out.length - outOff));
+    }
+
+    /** Decrypts the remaining bytes of {@code in} (ciphertext + tag) into {@code out}. Throws on a bad tag. */
+    int decrypt(byte[] ad, ByteBuffer in, ByteBuffer out) {
+        if (in.remaining() < TAG_LENGTH) {
             throw new WireException(P2pException.Reason.PROTOCOL_ERROR, "noise: message shorter than its tag");
         }
-        init(false, ad);
-        int n = aead.processBytes(in, inOff, len, out, outOff);
-        try {
-            n += aead.doFinal(out, outOff + n);
-        } catch (InvalidCipherTextException e) {
+        checkUsable();
+        int n = aead.open(nonce, ad, in, out);
+        if (n < 0) {
             throw new WireException(P2pException.Reason.PROTOCOL_ERROR, "noise: decryption failed");
         }
         nonce++;
         return n;
+    }
+
+    /** Whether frames should live in direct buffers (native cipher) or on the heap (pure Java). */
+    boolean prefersDirect() {
+        return aead != null && aead.prefersDirect();
     }
 
     /** EncryptWithAd of the Noise spec: the plaintext itself while there is no key. */
@@ -92,18 +104,12 @@ final class CipherState {
         return out;
     }
 
-    private void init(boolean forEncryption, byte[] ad) {
-        if (key == null) {
+    private void checkUsable() {
+        if (aead == null) {
             throw new IllegalStateException("no key");
         }
         if (nonce == EXHAUSTED) {
             throw new WireException(P2pException.Reason.PROTOCOL_ERROR, "noise: nonce space exhausted");
         }
-        long n = nonce;
-        for (int i = 4; i < 12; i++) {
-            nonceBytes[i] = (byte) n;
-            n >>>= 8;
-        }
-        aead.init(forEncryption, new AEADParameters(key, TAG_LENGTH * 8, nonceBytes, ad));
     }
 }

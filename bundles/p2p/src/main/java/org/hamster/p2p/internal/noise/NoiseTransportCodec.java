@@ -45,7 +45,7 @@ final class NoiseTransportCodec extends ChannelDuplexHandler {
             return;
         }
         if (cumulation == null) {
-            cumulation = ctx.alloc().heapBuffer(Math.max(4096, in.readableBytes()));
+            cumulation = buffer(ctx, Math.max(4096, in.readableBytes()));
         }
         cumulation.writeBytes(in);
         in.release();
@@ -67,11 +67,11 @@ final class NoiseTransportCodec extends ChannelDuplexHandler {
             if (cumulation.readableBytes() < 2 + length) {
                 break;
             }
-            ByteBuf plain = ctx.alloc().heapBuffer(length - CipherState.TAG_LENGTH);
+            int plainLength = length - CipherState.TAG_LENGTH;
+            ByteBuf plain = buffer(ctx, plainLength);
             try {
-                int off = cumulation.arrayOffset() + cumulation.readerIndex() + 2;
-                int n = receive.decrypt(null, cumulation.array(), off, length, plain.array(),
-                        plain.arrayOffset() + plain.writerIndex());
+                int n = receive.decrypt(null, cumulation.nioBuffer(cumulation.readerIndex() + 2, length),
+                        plain.nioBuffer(plain.writerIndex(), plainLength));
                 plain.writerIndex(plain.writerIndex() + n);
             } catch (RuntimeException e) {
                 plain.release();
@@ -113,15 +113,14 @@ final class NoiseTransportCodec extends ChannelDuplexHandler {
                 ctx.write(Unpooled.EMPTY_BUFFER, framePromise);
                 continue;
             }
-            ByteBuf frame;
+            ByteBuf frame = buffer(ctx, 2 + n + CipherState.TAG_LENGTH);
             try {
-                frame = ctx.alloc().heapBuffer(2 + n + CipherState.TAG_LENGTH);
-                int off = frame.arrayOffset() + 2;
-                plain.getBytes(plain.readerIndex(), frame.array(), off, n);
                 frame.writeShort(n + CipherState.TAG_LENGTH);
-                send.encrypt(null, frame.array(), off, n, frame.array(), off);
+                frame.writeBytes(plain, plain.readerIndex(), n);
+                send.encrypt(null, frame.nioBuffer(2, n), frame.nioBuffer(2, n + CipherState.TAG_LENGTH));
                 frame.writerIndex(2 + n + CipherState.TAG_LENGTH);
             } catch (RuntimeException e) {
+                frame.release();
                 framePromise.setFailure(e);
                 throw e;
             } finally {
@@ -130,6 +129,11 @@ final class NoiseTransportCodec extends ChannelDuplexHandler {
             ctx.write(frame, framePromise);
         }
         ctx.flush();
+    }
+
+    /** Direct memory for a native cipher, heap arrays for the pure Java one (see ChaChaPoly#prefersDirect). */
+    private ByteBuf buffer(ChannelHandlerContext ctx, int capacity) {
+        return send.prefersDirect() ? ctx.alloc().directBuffer(capacity) : ctx.alloc().heapBuffer(capacity);
     }
 
     @Override

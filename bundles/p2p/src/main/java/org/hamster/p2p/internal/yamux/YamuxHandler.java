@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.collection.LongObjectHashMap;
 import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
@@ -132,6 +133,20 @@ public final class YamuxHandler extends ChannelDuplexHandler {
     public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
         goAway(YamuxFrame.GO_AWAY_NORMAL);
         ctx.close(promise);
+    }
+
+    /**
+     * The end of input on the carrier ends the session: a TCP channel closes itself then, a relayed connection's
+     * carrier (a stream, {@link YamuxStreamChannel}) only reports it, and streams still waiting on the remote could
+     * otherwise keep the connection half-open for ever.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof ChannelInputShutdownEvent && !closed) {
+            LOG.debug("yamux: {} ended its input; closing the connection", ctx.channel().remoteAddress());
+            ctx.close();
+        }
+        ctx.fireUserEventTriggered(evt);
     }
 
     @Override

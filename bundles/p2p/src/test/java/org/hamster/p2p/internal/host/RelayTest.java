@@ -77,6 +77,23 @@ class RelayTest {
     }
 
     @Test
+    void closingWhileTheOtherSideHoldsAStreamOpenStillEndsTheCircuit() throws Exception {
+        NettyHost relay = relay(RelayConfig.defaults());
+        NettyHost listener = hosts.start();
+        NettyHost dialer = hosts.start();
+        Connection c = await(dialer.dial(reserve(listener, relay)));
+        eventually("the listener's relayed connection", () -> !listener.connections(dialer.peerId()).isEmpty());
+        Connection back = listener.connections(dialer.peerId()).get(0);
+        Stream held = await(back.newStream(EchoProtocol.ID)); // open on the listener's side, never closed by it
+        await(held.write(new byte[] {1, 2, 3}));
+        await(c.close());
+        // the listener's session sees the end of its carrier and closes, though a stream of its own is open
+        eventually("the listener's connection to close", () -> listener.connections(dialer.peerId()).isEmpty());
+        eventually("the circuit to end", () -> relay.relayService().orElseThrow().circuitCount() == 0);
+        assertFalse(held.isOpen());
+    }
+
+    @Test
     void dataLimitClosesTheCircuit() throws Exception {
         NettyHost relay = relay(RelayConfig.defaults().withCircuitLimit(Duration.ofHours(1), MIB));
         NettyHost listener = hosts.start();
