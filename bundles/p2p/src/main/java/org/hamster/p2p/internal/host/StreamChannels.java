@@ -13,6 +13,11 @@ public final class StreamChannels {
     private StreamChannels() {
     }
 
+    /** The channel under a stream, to refer to before {@link #takeOver} (writing to it, watching its state). */
+    public static YamuxStreamChannel channel(Stream stream) {
+        return ((StreamImpl) stream).channel();
+    }
+
     /**
      * Runs {@code install} on the stream's event loop with its channel; data received but not read yet goes to
      * the installed handlers first. The {@link Stream} object must not be used afterwards.

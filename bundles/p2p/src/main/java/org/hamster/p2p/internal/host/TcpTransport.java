@@ -2,6 +2,7 @@ package org.hamster.p2p.internal.host;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -61,6 +62,12 @@ final class TcpTransport implements Transport {
                 == MultiaddrProtocol.IP6) && c.get(1).protocol() == MultiaddrProtocol.TCP;
     }
 
+    /**
+     * Socket reads grow up to 256 KiB under load (Netty's default stops at 64 KiB, less than one full Noise frame),
+     * so a busy connection decrypts whole frames straight from the read buffer; idle ones shrink back.
+     */
+    private static final AdaptiveRecvByteBufAllocator READS = new AdaptiveRecvByteBufAllocator(64, 2048, 256 * 1024);
+
     @Override
     public CompletableFuture<ConnectionImpl> dial(Multiaddr address, PeerId expected) {
         return resolve(address).thenCompose(target -> {
@@ -68,6 +75,7 @@ final class TcpTransport implements Transport {
             CompletableFuture<ConnectionImpl> upgraded = new CompletableFuture<>();
             Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, READS)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override
@@ -122,6 +130,7 @@ final class TcpTransport implements Transport {
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, READS)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {

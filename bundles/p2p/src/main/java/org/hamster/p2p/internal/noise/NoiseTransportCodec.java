@@ -23,6 +23,7 @@ final class NoiseTransportCodec extends ChannelDuplexHandler {
     private CoalescingBufferQueue pending;
     private ByteBuf cumulation;
     private boolean broken;
+    private boolean cleanedUp;
 
     NoiseTransportCodec(CipherState send, CipherState receive) {
         this.send = send;
@@ -40,50 +41,72 @@ final class NoiseTransportCodec extends ChannelDuplexHandler {
             ctx.fireChannelRead(msg);
             return;
         }
-        if (broken) { // the connection is closing after a bad frame: ignore what is still in flight
+        if (broken || cleanedUp) { // closing after a bad frame, or gone: ignore what is still in flight
             in.release();
             return;
         }
-        if (cumulation == null) {
-            cumulation = buffer(ctx, Math.max(4096, in.readableBytes()));
-        }
-        cumulation.writeBytes(in);
-        in.release();
         try {
-            decodeFrames(ctx);
+            if ((cumulation == null || !cumulation.isReadable()) && suits(in)) {
+                decodeFrames(ctx, in); // whole frames straight from the read buffer
+                if (in.isReadable() && !cleanedUp) {
+                    cumulation(ctx, in.readableBytes()).writeBytes(in);
+                }
+            } else {
+                cumulation(ctx, in.readableBytes()).writeBytes(in);
+                decodeFrames(ctx, cumulation);
+                compact();
+            }
         } catch (RuntimeException e) {
             broken = true;
             throw e;
+        } finally {
+            in.release();
         }
     }
 
-    private void decodeFrames(ChannelHandlerContext ctx) {
-        while (cumulation != null && cumulation.readableBytes() >= 2) {
-            int length = cumulation.getUnsignedShort(cumulation.readerIndex());
+    /** Whether the cipher can work on {@code in} where it is (direct memory for native, an array for Java). */
+    private boolean suits(ByteBuf in) {
+        return send.prefersDirect() ? in.isDirect() && in.nioBufferCount() == 1 : in.hasArray();
+    }
+
+    private ByteBuf cumulation(ChannelHandlerContext ctx, int incoming) {
+        if (cumulation == null) {
+            cumulation = buffer(ctx, Math.max(4096, incoming));
+        }
+        return cumulation;
+    }
+
+    /** Decrypts and passes on every whole frame at the front of {@code source}; stops if the pipeline goes away. */
+    private void decodeFrames(ChannelHandlerContext ctx, ByteBuf source) {
+        while (!cleanedUp && source.readableBytes() >= 2) {
+            int length = source.getUnsignedShort(source.readerIndex());
             if (length < CipherState.TAG_LENGTH) {
                 throw new WireException(P2pException.Reason.PROTOCOL_ERROR, "noise: frame of " + length
                         + " bytes cannot hold a tag");
             }
-            if (cumulation.readableBytes() < 2 + length) {
+            if (source.readableBytes() < 2 + length) {
                 break;
             }
             int plainLength = length - CipherState.TAG_LENGTH;
             ByteBuf plain = buffer(ctx, plainLength);
             try {
-                int n = receive.decrypt(null, cumulation.nioBuffer(cumulation.readerIndex() + 2, length),
+                int n = receive.decrypt(null, source.nioBuffer(source.readerIndex() + 2, length),
                         plain.nioBuffer(plain.writerIndex(), plainLength));
                 plain.writerIndex(plain.writerIndex() + n);
             } catch (RuntimeException e) {
                 plain.release();
                 throw e;
             }
-            cumulation.skipBytes(2 + length);
+            source.skipBytes(2 + length);
             if (plain.isReadable()) {
                 ctx.fireChannelRead(plain);
             } else {
                 plain.release();
             }
         }
+    }
+
+    private void compact() {
         if (cumulation != null) {
             if (!cumulation.isReadable()) {
                 cumulation.clear();
@@ -154,6 +177,7 @@ final class NoiseTransportCodec extends ChannelDuplexHandler {
     }
 
     private void cleanup() {
+        cleanedUp = true;
         if (cumulation != null) {
             cumulation.release();
             cumulation = null;

@@ -1,14 +1,11 @@
 package org.hamster.p2p.internal.relay;
 
-import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.hamster.common.HamsterException;
 import org.hamster.p2p.Connection;
 import org.hamster.p2p.Multiaddr;
@@ -24,9 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The circuit relay v2 hop service: grants reservations (capped in number, each for {@code reservationTtl} and
  * tied to the reserving connection) and serves CONNECT by opening a stop stream to the reserved target and
- * bridging the two streams. The bridge keeps one read outstanding per direction and reads again only once the
- * write was accepted within the other side's Yamux window, so it buffers at most a chunk per direction; it counts
- * bytes and resets both streams past {@code circuitData} in one direction or after {@code circuitDuration}.
+ * bridging the two streams ({@link CircuitBridge}), which resets both past {@code circuitData} bytes in one
+ * direction or after {@code circuitDuration}.
  */
 public final class RelayService {
     private static final Logger LOG = LoggerFactory.getLogger(RelayService.class);
@@ -201,8 +197,8 @@ public final class RelayService {
                     release.run();
                 } else {
                     LOG.info("p2p relay: circuit {} -> {} open", src, target);
-                    new Bridge(hop, hopReader.takeLeftover(), stop, stopReader.takeLeftover(), data, release)
-                            .start(seconds);
+                    CircuitBridge.splice(hop, hopReader.takeLeftover(), stop, stopReader.takeLeftover(), data,
+                            seconds, host.eventLoopGroup(), release);
                 }
             });
         });
@@ -220,107 +216,6 @@ public final class RelayService {
             a.incrementAndGet();
             b.incrementAndGet();
             return true;
-        }
-    }
-
-    /** Copies both directions with backpressure and limits; ends both streams together. */
-    private final class Bridge {
-        final Stream a;
-        final Stream b;
-        final byte[] aLeft;
-        final byte[] bLeft;
-        final long limit;
-        final Runnable release;
-        final AtomicLong aToB = new AtomicLong();
-        final AtomicLong bToA = new AtomicLong();
-        final AtomicInteger halfClosed = new AtomicInteger();
-        final AtomicBoolean ended = new AtomicBoolean();
-        volatile ScheduledFuture<?> timer;
-
-        Bridge(Stream a, byte[] aLeft, Stream b, byte[] bLeft, long limit, Runnable release) {
-            this.a = a;
-            this.b = b;
-            this.aLeft = aLeft;
-            this.bLeft = bLeft;
-            this.limit = limit;
-            this.release = release;
-        }
-
-        void start(long seconds) {
-            timer = host.eventLoopGroup().schedule(() -> kill("duration limit of " + seconds + " s"), seconds,
-                    TimeUnit.SECONDS);
-            a.closeFuture().whenComplete((v, e) -> onClosed());
-            b.closeFuture().whenComplete((v, e) -> onClosed());
-            send(a, b, aLeft, aToB);
-            send(b, a, bLeft, bToA);
-        }
-
-        void onClosed() {
-            if (!a.isOpen() && !b.isOpen()) {
-                finish();
-            }
-        }
-
-        void send(Stream from, Stream to, byte[] chunk, AtomicLong counter) {
-            if (chunk.length == 0) {
-                pump(from, to, counter);
-                return;
-            }
-            if (counter.addAndGet(chunk.length) > limit) {
-                kill("data limit of " + limit + " bytes");
-                return;
-            }
-            to.write(chunk).whenComplete((v, e) -> {
-                if (e != null) {
-                    kill(e.toString());
-                } else {
-                    pump(from, to, counter);
-                }
-            });
-        }
-
-        void pump(Stream from, Stream to, AtomicLong counter) {
-            if (ended.get()) {
-                return;
-            }
-            from.read().whenComplete((chunk, e) -> {
-                if (e != null) {
-                    kill(e.toString());
-                } else if (chunk.length == 0) {
-                    to.closeWrite().whenComplete((v, x) -> {
-                        if (x != null) {
-                            kill(x.toString());
-                        } else if (halfClosed.incrementAndGet() == 2) {
-                            a.close();
-                            b.close();
-                            finish();
-                        }
-                    });
-                } else {
-                    send(from, to, chunk, counter);
-                }
-            });
-        }
-
-        void kill(String why) {
-            if (ended.get()) {
-                return;
-            }
-            LOG.info("p2p relay: closing circuit {} <-> {}: {}", a.connection().remotePeer(),
-                    b.connection().remotePeer(), why);
-            a.reset();
-            b.reset();
-            finish();
-        }
-
-        void finish() {
-            if (ended.compareAndSet(false, true)) {
-                ScheduledFuture<?> t = timer;
-                if (t != null) {
-                    t.cancel(false);
-                }
-                release.run();
-            }
         }
     }
 }
