@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import org.hamster.p2p.Multiaddr;
+import org.hamster.p2p.RelayConfig;
 import org.hamster.p2p.Stream;
 import org.hamster.p2p.internal.protocols.EchoClient;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +35,31 @@ class FlowControlTest {
         slowReader(1024 * 1024);
     }
 
+    /** Through a relay: its bridge stops reading while the far side is full, so the writer is held back too. */
+    @Test
+    void slowReaderBehindARelay() throws Exception {
+        NettyHost relay = hosts.start(b -> b.relay(RelayConfig.defaults()));
+        NettyHost a = hosts.start();
+        NettyHost b = hosts.start();
+        CompletableFuture<Stream> served = new CompletableFuture<>();
+        a.setStreamHandler("/slow", served::complete);
+        Multiaddr circuit = await(a.listen(addressOf(relay).encapsulate(Multiaddr.parse("/p2p-circuit"))))
+                .withPeerId(a.peerId());
+        Stream s = await(b.dial(circuit).thenCompose(c -> c.newStream("/slow")));
+        StreamImpl receiver = (StreamImpl) await(served);
+        AtomicLong handedOver = new AtomicLong();
+        Writer writer = new Writer(s, handedOver);
+        writer.next();
+        Thread.sleep(1000);
+        // the receiver's window, the relay's two stream windows and its write buffer high mark (512 KiB), one chunk
+        long bound = 3 * 256 * 1024 + 512 * 1024 + CHUNK;
+        assertTrue(handedOver.get() <= bound, "writes completed: " + handedOver.get() + " > " + bound);
+        assertTrue(!s.isWritable(), "the writer is told to wait");
+        readAll(receiver);
+        assertEquals(TOTAL, handedOver.get());
+        await(receiver.close());
+    }
+
     private void slowReader(int window) throws Exception {
         NettyHost a = hosts.start(b -> b.streamWindow(window));
         NettyHost b = hosts.start();
@@ -50,6 +77,13 @@ class FlowControlTest {
         assertTrue(handedOver.get() <= window + CHUNK, "writes completed: " + handedOver.get());
         assertTrue(writer.queued <= window + 3 * CHUNK, "writes queued: " + writer.queued);
         assertTrue(!s.isWritable(), "the writer is told to wait");
+        readAll(receiver);
+        assertEquals(TOTAL, handedOver.get());
+        await(receiver.close());
+    }
+
+    /** Reads to the end slowly, checking every byte against the pattern. */
+    private static void readAll(StreamImpl receiver) throws Exception {
         long received = 0;
         while (true) {
             byte[] chunk = await(receiver.read());
@@ -67,8 +101,6 @@ class FlowControlTest {
             }
         }
         assertEquals(TOTAL, received);
-        assertEquals(TOTAL, handedOver.get());
-        await(receiver.close());
     }
 
     /** Writes the pattern in 64 KiB chunks whenever the stream is writable, without waiting for completion. */
