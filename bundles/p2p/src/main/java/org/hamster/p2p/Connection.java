@@ -30,6 +30,9 @@ public interface Connection {
         return newStream(List.of(protocol));
     }
 
+    /** Bytes in and out on this connection's wire (for a relayed one: inside the circuit) since it opened. */
+    Traffic traffic();
+
     /** The number of open streams. */
     int streamCount();
 

@@ -3,6 +3,7 @@ package org.hamster.p2p;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.osgi.annotation.versioning.ProviderType;
@@ -67,6 +68,12 @@ public interface Host extends AutoCloseable {
 
     /** Asks {@code peer} who it is ({@code /ipfs/id/1.0.0}); its listen addresses are remembered. */
     CompletableFuture<PeerInfo> identify(PeerId peer);
+
+    /** Bytes in and out over all TCP connections since the host started (the relay's traffic included). */
+    Traffic traffic();
+
+    /** The relay hop service's reservations and circuits, if {@link HostConfig#relay()} enabled it. */
+    Optional<RelayStatus> relayStatus();
 
     /** Closes listeners and connections and stops the I/O threads. */
     @Override

@@ -10,6 +10,7 @@ import org.hamster.p2p.Direction;
 import org.hamster.p2p.Multiaddr;
 import org.hamster.p2p.P2pException;
 import org.hamster.p2p.PeerId;
+import org.hamster.p2p.Traffic;
 import org.hamster.p2p.Stream;
 import org.hamster.p2p.internal.WireException;
 import org.hamster.p2p.internal.multistream.MultistreamHandler;
@@ -26,9 +27,11 @@ public final class ConnectionImpl implements Connection {
     private final YamuxHandler session;
     private final InboundStreams inbound;
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+    private final TrafficMeter meter;
 
     ConnectionImpl(Channel channel, PeerId remotePeer, Direction direction, Multiaddr localAddress,
-            Multiaddr remoteAddress, YamuxConfig yamux, InboundStreams inbound) {
+            Multiaddr remoteAddress, YamuxConfig yamux, InboundStreams inbound, TrafficMeter meter) {
+        this.meter = meter;
         this.channel = channel;
         this.remotePeer = remotePeer;
         this.direction = direction;
@@ -111,6 +114,11 @@ public final class ConnectionImpl implements Connection {
         } catch (RejectedExecutionException e) { // the host is shut down
             result.completeExceptionally(new P2pException(P2pException.Reason.CLOSED, "the host is closed"));
         }
+    }
+
+    @Override
+    public Traffic traffic() {
+        return meter.traffic();
     }
 
     @Override

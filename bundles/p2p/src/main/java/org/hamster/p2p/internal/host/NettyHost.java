@@ -22,8 +22,10 @@ import org.hamster.p2p.Multiaddr;
 import org.hamster.p2p.P2pException;
 import org.hamster.p2p.PeerId;
 import org.hamster.p2p.PeerInfo;
+import org.hamster.p2p.RelayStatus;
 import org.hamster.p2p.Stream;
 import org.hamster.p2p.StreamHandler;
+import org.hamster.p2p.Traffic;
 import org.hamster.p2p.internal.protocols.IdentifyProtocol;
 import org.hamster.p2p.internal.relay.RelayService;
 import org.hamster.p2p.internal.relay.RelayTransport;
@@ -69,6 +71,16 @@ public final class NettyHost implements Host {
     /** Adds a transport (the extension point for circuit relay); it is tried after the ones added before. */
     public void addTransport(Transport transport) {
         transports.add(transport);
+    }
+
+    @Override
+    public Traffic traffic() {
+        return upgrader.traffic();
+    }
+
+    @Override
+    public java.util.Optional<RelayStatus> relayStatus() {
+        return relayService().map(RelayService::status);
     }
 
     /** The circuit relay hop service, if {@link HostConfig#relay()} enabled it. */

@@ -3,6 +3,7 @@ package org.hamster.p2p.internal.host;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,7 @@ import org.hamster.p2p.HostConfig;
 import org.hamster.p2p.Multiaddr;
 import org.hamster.p2p.P2pException;
 import org.hamster.p2p.PeerId;
+import org.hamster.p2p.Traffic;
 import org.hamster.p2p.internal.WireException;
 import org.hamster.p2p.internal.multistream.MultistreamHandler;
 import org.hamster.p2p.internal.noise.NoiseHandshakeHandler;
@@ -35,13 +37,20 @@ public final class Upgrader {
     private final YamuxConfig yamux;
     private final ConnectionManager connections;
     private final InboundStreams inbound;
+    private final TrafficMeter.HostTotals totals;
 
     Upgrader(HostConfig config, ConnectionManager connections, InboundStreams inbound) {
         this.config = config;
         this.connections = connections;
+        this.totals = new TrafficMeter.HostTotals();
         this.inbound = inbound;
         this.yamux = new YamuxConfig(config.streamWindow(), config.maxStreamsPerConnection(), 256, 16 * 1024,
                 config.keepAliveInterval(), config.streamLinger());
+    }
+
+    /** Bytes over all TCP connections this upgrader secured. */
+    Traffic traffic() {
+        return totals.traffic();
     }
 
     /**
@@ -68,6 +77,7 @@ public final class Upgrader {
         final PeerId expected;
         final Function<Channel, Multiaddr> local;
         final Function<Channel, Multiaddr> remote;
+        final TrafficMeter meter;
         ScheduledFuture<?> timer;
 
         Attempt(Channel raw, Direction direction, PeerId expected, Function<Channel, Multiaddr> local,
@@ -77,6 +87,7 @@ public final class Upgrader {
             this.expected = expected;
             this.local = local;
             this.remote = remote;
+            this.meter = new TrafficMeter(raw instanceof SocketChannel ? totals : null);
         }
 
         void start() {
@@ -97,6 +108,7 @@ public final class Upgrader {
                     ? MultistreamHandler.initiator(List.of(NOISE), config.handshakeTimeout(), listener(this::secure))
                     : MultistreamHandler.responder(NOISE::equals, () -> List.of(NOISE), config.handshakeTimeout(),
                             listener(this::secure));
+            raw.pipeline().addFirst("traffic", meter);
             raw.pipeline().addLast("select-security", security);
             raw.pipeline().addLast("errors", new ErrorLogger());
         }
@@ -127,7 +139,7 @@ public final class Upgrader {
 
         void connected(ChannelHandlerContext ctx, PeerId peer) {
             ConnectionImpl connection = new ConnectionImpl(raw, peer, direction, local.apply(raw), remote.apply(raw),
-                    yamux, inbound);
+                    yamux, inbound, meter);
             ctx.pipeline().addAfter(ctx.name(), "yamux", connection.session());
             cancelTimer();
             if (!result.isDone()) { // registered first: whoever the future wakes up finds the connection

@@ -10,9 +10,13 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.hamster.p2p.PeerId;
+import org.hamster.p2p.RelayStatus;
 import org.hamster.p2p.Stream;
 import org.hamster.p2p.internal.host.StreamChannels;
 import org.hamster.p2p.internal.yamux.YamuxStreamChannel;
@@ -30,6 +34,11 @@ import org.slf4j.LoggerFactory;
 final class CircuitBridge {
     static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 512 * 1024);
     private static final Logger LOG = LoggerFactory.getLogger(CircuitBridge.class);
+    private final long id;
+    private final PeerId source;
+    private final PeerId target;
+    private final Instant opened = Instant.now();
+    private final LongAdder relayed;
     private final YamuxStreamChannel a;
     private final YamuxStreamChannel b;
     private final String label;
@@ -39,30 +48,38 @@ final class CircuitBridge {
     private final AtomicInteger sidesClosed = new AtomicInteger();
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile ScheduledFuture<?> timer;
+    private volatile long toTarget;
+    private volatile long toSource;
 
-    private CircuitBridge(YamuxStreamChannel a, YamuxStreamChannel b, String label, long limit, Runnable release) {
-        this.a = a;
-        this.b = b;
-        this.label = label;
+    private CircuitBridge(long id, Stream hop, Stream stop, LongAdder relayed, long limit, Runnable release) {
+        this.id = id;
+        this.source = hop.connection().remotePeer();
+        this.target = stop.connection().remotePeer();
+        this.relayed = relayed;
+        this.a = StreamChannels.channel(hop);
+        this.b = StreamChannels.channel(stop);
+        this.label = source + " -> " + target;
         this.limit = limit;
         this.release = release;
     }
 
     /**
      * Takes both streams over (they must not be used afterwards) and bridges them; {@code hopLeft} and
-     * {@code stopLeft} are bytes already read from each past the relay messages. {@code release} runs once, when
-     * the circuit ends.
+     * {@code stopLeft} are bytes already read from each past the relay messages. Every forwarded byte is added to
+     * {@code relayed}; {@code release} runs once, when the circuit ends.
      */
-    static void splice(Stream hop, byte[] hopLeft, Stream stop, byte[] stopLeft, long limit, long seconds,
-            EventLoopGroup timers, Runnable release) {
-        YamuxStreamChannel a = StreamChannels.channel(hop);
-        YamuxStreamChannel b = StreamChannels.channel(stop);
-        String label = hop.connection().remotePeer() + " <-> " + stop.connection().remotePeer();
-        CircuitBridge bridge = new CircuitBridge(a, b, label, limit, release);
+    static CircuitBridge splice(long id, Stream hop, byte[] hopLeft, Stream stop, byte[] stopLeft, long limit,
+            long seconds, EventLoopGroup timers, LongAdder relayed, Runnable release) {
+        CircuitBridge bridge = new CircuitBridge(id, hop, stop, relayed, limit, release);
         bridge.timer = timers.schedule(() -> bridge.kill("duration limit of " + seconds + " s"), seconds,
                 TimeUnit.SECONDS);
-        bridge.attach(hop, hopLeft, a, b);
-        bridge.attach(stop, stopLeft, b, a);
+        bridge.attach(hop, hopLeft, bridge.a, bridge.b);
+        bridge.attach(stop, stopLeft, bridge.b, bridge.a);
+        return bridge;
+    }
+
+    RelayStatus.Circuit info() {
+        return new RelayStatus.Circuit(id, source, target, opened, toTarget, toSource);
     }
 
     private void attach(Stream stream, byte[] leftover, YamuxStreamChannel from, YamuxStreamChannel to) {
@@ -133,7 +150,14 @@ final class CircuitBridge {
                 ReferenceCountUtil.release(msg);
                 return;
             }
-            forwarded += buf.readableBytes();
+            int n = buf.readableBytes();
+            forwarded += n;
+            if (from == a) {
+                toTarget = forwarded;
+            } else {
+                toSource = forwarded;
+            }
+            relayed.add(n);
             if (forwarded > limit) {
                 buf.release();
                 kill("data limit of " + limit + " bytes");

@@ -1,17 +1,21 @@
 package org.hamster.p2p.internal.relay;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.hamster.common.HamsterException;
 import org.hamster.p2p.Connection;
 import org.hamster.p2p.Multiaddr;
 import org.hamster.p2p.MultiaddrProtocol;
 import org.hamster.p2p.PeerId;
 import org.hamster.p2p.RelayConfig;
+import org.hamster.p2p.RelayStatus;
 import org.hamster.p2p.Stream;
 import org.hamster.p2p.internal.host.NettyHost;
 import org.hamster.p2p.internal.protocols.StreamReader;
@@ -31,6 +35,9 @@ public final class RelayService {
     private final Map<PeerId, Reservation> reservations = new ConcurrentHashMap<>();
     private final AtomicInteger circuits = new AtomicInteger();
     private final Map<PeerId, AtomicInteger> circuitsPerPeer = new ConcurrentHashMap<>();
+    private final Map<Long, CircuitBridge> open = new ConcurrentHashMap<>();
+    private final AtomicLong served = new AtomicLong();
+    private final LongAdder relayed = new LongAdder();
 
     private record Reservation(Connection connection, Instant expiry) {
     }
@@ -48,6 +55,18 @@ public final class RelayService {
     public int reservationCount() {
         purge();
         return reservations.size();
+    }
+
+    /** Reservations and open circuits now, and totals since the start. */
+    public RelayStatus status() {
+        purge();
+        List<RelayStatus.Reservation> rs = reservations.entrySet().stream()
+                .map(e -> new RelayStatus.Reservation(e.getKey(), e.getValue().connection().remoteAddress(),
+                        e.getValue().expiry()))
+                .sorted(Comparator.comparing(r -> r.peer().toString())).toList();
+        List<RelayStatus.Circuit> cs = open.values().stream().map(CircuitBridge::info)
+                .sorted(Comparator.comparingLong(RelayStatus.Circuit::id)).toList();
+        return new RelayStatus(rs, cs, served.get(), relayed.sum());
     }
 
     /** Circuits currently open. */
@@ -197,8 +216,12 @@ public final class RelayService {
                     release.run();
                 } else {
                     LOG.info("p2p relay: circuit {} -> {} open", src, target);
-                    CircuitBridge.splice(hop, hopReader.takeLeftover(), stop, stopReader.takeLeftover(), data,
-                            seconds, host.eventLoopGroup(), release);
+                    long id = served.incrementAndGet();
+                    open.put(id, CircuitBridge.splice(id, hop, hopReader.takeLeftover(), stop,
+                            stopReader.takeLeftover(), data, seconds, host.eventLoopGroup(), relayed, () -> {
+                                open.remove(id);
+                                release.run();
+                            }));
                 }
             });
         });

@@ -66,6 +66,11 @@ class HostTest {
         assertEquals(c.localAddress(), info.observedAddress().orElseThrow());
         assertEquals(1, b.connections(a.peerId()).size());
         assertEquals(c, await(b.dial(a.peerId(), List.of()))); // reused
+        // both ends count the same wire bytes, each in its own direction; the host totals hold them
+        eventually("the byte counts to settle", () -> c.traffic().bytesOut() == a.traffic().bytesIn()
+                && c.traffic().bytesIn() == a.traffic().bytesOut());
+        assertTrue(c.traffic().bytesOut() > 100 && c.traffic().bytesIn() > 100, "" + c.traffic());
+        assertEquals(c.traffic(), b.traffic());
         await(c.close());
         eventually("the listener to see the disconnect", () -> events.size() == 2);
         assertEquals(List.of("up INBOUND " + b.peerId(), "down " + b.peerId()), events);

@@ -16,7 +16,9 @@ import org.hamster.p2p.Direction;
 import org.hamster.p2p.Multiaddr;
 import org.hamster.p2p.P2pException;
 import org.hamster.p2p.RelayConfig;
+import org.hamster.p2p.RelayStatus;
 import org.hamster.p2p.Stream;
+import org.hamster.p2p.Traffic;
 import org.hamster.p2p.internal.Varint;
 import org.hamster.p2p.internal.protocols.EchoClient;
 import org.hamster.p2p.internal.protocols.EchoProtocol;
@@ -91,6 +93,39 @@ class RelayTest {
         eventually("the listener's connection to close", () -> listener.connections(dialer.peerId()).isEmpty());
         eventually("the circuit to end", () -> relay.relayService().orElseThrow().circuitCount() == 0);
         assertFalse(held.isOpen());
+    }
+
+    @Test
+    void relayStatusShowsReservationsCircuitsAndTheirBytes() throws Exception {
+        NettyHost relay = relay(RelayConfig.defaults());
+        NettyHost listener = hosts.start();
+        NettyHost dialer = hosts.start();
+        assertTrue(listener.relayStatus().isEmpty(), "a host without the relay service has no relay status");
+        Connection c = await(dialer.dial(reserve(listener, relay)));
+        RelayStatus before = relay.relayStatus().orElseThrow();
+        assertEquals(1, before.reservations().size());
+        assertEquals(listener.peerId(), before.reservations().get(0).peer());
+        assertTrue(before.reservations().get(0).expiry().isAfter(java.time.Instant.now().plusSeconds(3000)));
+        eventually("the circuit to show", () -> relay.relayStatus().orElseThrow().circuits().size() == 1);
+        Traffic relayTrafficBefore = relay.traffic();
+        long size = 3 * MIB;
+        await(c.newStream(EchoProtocol.ID).thenCompose(s -> EchoClient.run(s, size)));
+        RelayStatus.Circuit circuit = relay.relayStatus().orElseThrow().circuits().get(0);
+        assertEquals(dialer.peerId(), circuit.source());
+        assertEquals(listener.peerId(), circuit.target());
+        // the echoed bytes crossed the circuit both ways, with Noise and Yamux framing on top
+        assertTrue(circuit.bytesToTarget() > size && circuit.bytesToTarget() < size * 11 / 10, "" + circuit);
+        assertTrue(circuit.bytesToSource() > size && circuit.bytesToSource() < size * 11 / 10, "" + circuit);
+        Traffic relayTraffic = relay.traffic();
+        // the relay read each byte once from one side and wrote it once to the other, plus its own framing
+        assertTrue(relayTraffic.bytesIn() - relayTrafficBefore.bytesIn() >= 2 * size, "" + relayTraffic);
+        assertTrue(relayTraffic.bytesOut() - relayTrafficBefore.bytesOut() >= 2 * size, "" + relayTraffic);
+        assertTrue(c.traffic().bytesOut() > size && c.traffic().bytesIn() > size, "" + c.traffic());
+        await(c.close());
+        eventually("the circuit to end", () -> relay.relayStatus().orElseThrow().circuits().isEmpty());
+        RelayStatus after = relay.relayStatus().orElseThrow();
+        assertEquals(1, after.circuitsServed());
+        assertTrue(after.bytesRelayed() >= circuit.bytesToTarget() + circuit.bytesToSource());
     }
 
     @Test
