@@ -129,6 +129,11 @@ public final class Market {
                 .thenApply(r -> r.orElse(BigInteger.ZERO));
     }
 
+    /** Gateway.Gateways of one peer id (base58btc text, as it ends the gateway's multiaddr). */
+    public CompletableFuture<Optional<GatewayInfo>> gateway(String peerId) {
+        return value("Gateway.Gateways", GatewayStorage.GATEWAYS.key(peerId), GatewayInfo.CODEC, null);
+    }
+
     /** Every registered gateway, in storage-key order. */
     public CompletableFuture<List<GatewayInfo>> gateways() {
         return atBest(at -> keys(GatewayStorage.GATEWAYS.prefix(), at)
