@@ -16,7 +16,7 @@ import org.hamster.pallet.system.SystemStorage;
 @Command(scope = "hamster", name = "account", description = "Nonce and balances of an account")
 @Service
 public class AccountCommand implements Action {
-    @Reference
+    @Reference(optional = true) // commands of this bundle must not wait for a local node on other roles
     ChainService chain;
 
     @Argument(index = 0, name = "address", required = true, description = "SS58 address or 0x public key")
@@ -24,6 +24,7 @@ public class AccountCommand implements Action {
 
     @Override
     public Object execute() {
+        LocalNode.require(chain);
         AccountId who;
         try {
             who = AccountId.parse(address);

@@ -18,7 +18,7 @@ import org.hamster.common.Hex;
 @Command(scope = "hamster", name = "block", description = "Shows a block: header, extrinsics and events")
 @Service
 public class BlockCommand implements Action {
-    @Reference
+    @Reference(optional = true) // commands of this bundle must not wait for a local node on other roles
     ChainService chain;
 
     @Argument(index = 0, name = "block", description = "Block number or 0x hash; the best block if omitted")
@@ -26,6 +26,7 @@ public class BlockCommand implements Action {
 
     @Override
     public Object execute() {
+        LocalNode.require(chain);
         Optional<H256> hash = resolve();
         if (hash.isEmpty()) {
             throw new IllegalArgumentException("Unknown block: " + id);

@@ -12,11 +12,12 @@ import org.hamster.chain.RuntimeVersion;
 @Command(scope = "hamster", name = "chain-info", description = "Chain name, genesis, head and runtime of this node")
 @Service
 public class ChainInfoCommand implements Action {
-    @Reference
+    @Reference(optional = true) // commands of this bundle must not wait for a local node on other roles
     ChainService chain;
 
     @Override
     public Object execute() {
+        LocalNode.require(chain);
         ChainInfo i = chain.info();
         Header best = chain.bestHeader();
         RuntimeVersion v = chain.runtimeVersion();

@@ -28,7 +28,7 @@ import org.hamster.crypto.Ed25519;
         + "for its block")
 @Service
 public class TransferCommand implements Action {
-    @Reference
+    @Reference(optional = true) // commands of this bundle must not wait for a local node on other roles
     ChainService chain;
 
     @Reference
@@ -53,6 +53,7 @@ public class TransferCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
+        LocalNode.require(chain);
         try {
             Ed25519.KeyPair key = Keys.resolve(from, password, session);
             AccountId dest = AccountId.parse(to);
