@@ -21,6 +21,7 @@ import org.hamster.p2p.Identity;
 import org.hamster.p2p.Multiaddr;
 import org.hamster.p2p.RelayConfig;
 import org.hamster.p2p.Stream;
+import org.hamster.p2p.StreamHandler;
 
 /**
  * libp2p on loopback in this JVM: raw TCP throughput (java.nio) as the reference, one Yamux stream Java to Java
@@ -28,7 +29,6 @@ import org.hamster.p2p.Stream;
  */
 final class P2pThroughput {
     static final String DISCARD = "/hamster-bench/discard/1.0.0";
-    static final String ECHO = "/hamster-bench/echo/1.0.0";
     private static final long MIB = 1024 * 1024;
     private static final int CHUNK = 64 * 1024;
     private static final int WARMUP = 5;
@@ -124,7 +124,7 @@ final class P2pThroughput {
         }
         Host h = Hosts.create(b.build());
         h.setStreamHandler(DISCARD, P2pThroughput::discard);
-        h.setStreamHandler(ECHO, P2pThroughput::echo);
+        h.setStreamHandler(StreamHandler.ECHO, StreamHandler.echo());
         hosts.add(h);
         return h;
     }
@@ -142,22 +142,6 @@ final class P2pThroughput {
                 s.write(new byte[] {1}).thenCompose(x -> s.closeWrite());
             } else {
                 discard(s);
-            }
-        });
-    }
-
-    private static void echo(Stream s) {
-        s.read().whenComplete((b, e) -> {
-            if (e != null) {
-                s.reset();
-            } else if (b.length == 0) {
-                s.closeWrite();
-            } else {
-                s.write(b).whenComplete((x, e2) -> {
-                    if (e2 == null) {
-                        echo(s);
-                    }
-                });
             }
         });
     }
@@ -223,7 +207,7 @@ final class P2pThroughput {
 
     /** Sorted round-trip times in ns of 1-byte writes each answered by the echo handler. */
     private static long[] echo(Connection c, int warmup, int count) throws Exception {
-        Stream s = await(c.newStream(ECHO));
+        Stream s = await(c.newStream(StreamHandler.ECHO));
         byte[] one = {42};
         long[] rtt = new long[count];
         for (int i = -warmup; i < count; i++) {

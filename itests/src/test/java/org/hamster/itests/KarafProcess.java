@@ -71,6 +71,31 @@ public final class KarafProcess implements AutoCloseable {
         process = pb.start();
     }
 
+    /** Runs one command in the instance's shell through bin/client (SSH on 127.0.0.1:sshPort); returns the output. */
+    public String client(int sshPort, String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-h", "127.0.0.1", "-a",
+                String.valueOf(sshPort), "-u", "karaf", "-p", "karaf", "-b").redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write((command + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("bin/client did not end: " + out);
+        }
+        return out;
+    }
+
+    /** A clean shutdown with bin/stop; waits until the server has exited. */
+    public void stop() throws IOException, InterruptedException {
+        new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile())).start()
+                .waitFor(60, TimeUnit.SECONDS);
+        if (process != null && !process.waitFor(120, TimeUnit.SECONDS)) {
+            throw new IOException("the server at " + home + " did not stop within 2 minutes");
+        }
+    }
+
     /** SIGKILL to every process of this instance (the launcher script and its JVM). */
     public void kill9() throws IOException, InterruptedException {
         new ProcessBuilder("pkill", "-9", "-f", "karaf.home=" + home).start().waitFor(10, TimeUnit.SECONDS);

@@ -10,5 +10,13 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 @FunctionalInterface
 public interface StreamHandler {
+    /** {@code /hamster/echo/1.0.0}, for diagnostics and tests. */
+    String ECHO = "/hamster/echo/1.0.0";
+
     void handle(Stream stream) throws Exception;
+
+    /** Writes back every byte it reads and closes when the remote closes its side (serve it as {@link #ECHO}). */
+    static StreamHandler echo() {
+        return org.hamster.p2p.internal.protocols.EchoProtocol::serve;
+    }
 }

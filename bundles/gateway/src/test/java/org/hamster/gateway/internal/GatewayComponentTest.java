@@ -25,13 +25,13 @@ import org.hamster.p2p.Hosts;
 import org.hamster.p2p.Identity;
 import org.hamster.p2p.Multiaddr;
 import org.hamster.p2p.Stream;
+import org.hamster.p2p.StreamHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The relay side of the gateway without OSGi: real hosts on loopback relaying through it. */
 class GatewayComponentTest {
-    private static final String ECHO = "/test/echo/1.0.0";
     @TempDir
     Path dir;
     private GatewayComponent gateway;
@@ -93,12 +93,12 @@ class GatewayComponentTest {
         Multiaddr gw = Multiaddr.parse(gateway.status().publicAddress());
         Host target = peer();
         Host source = peer();
-        target.setStreamHandler(ECHO, GatewayComponentTest::echo);
+        target.setStreamHandler(StreamHandler.ECHO, StreamHandler.echo());
         Multiaddr circuit = target.listen(gw.encapsulate(Multiaddr.parse("/p2p-circuit"))).get(10, TimeUnit.SECONDS)
                 .withPeerId(target.peerId());
         Connection c = source.dial(circuit).get(10, TimeUnit.SECONDS);
         assertTrue(c.isRelayed());
-        Stream s = c.newStream(ECHO).get(10, TimeUnit.SECONDS);
+        Stream s = c.newStream(StreamHandler.ECHO).get(10, TimeUnit.SECONDS);
         byte[] data = new byte[1 << 20];
         Arrays.fill(data, (byte) 9);
         s.write(data);
@@ -130,18 +130,6 @@ class GatewayComponentTest {
         long sumOut = b.history().stream().mapToLong(Bandwidth.Sample::rateOut).sum();
         assertTrue(sumIn > b.totalIn() * 8 / 10 && sumIn < b.totalIn() * 12 / 10, sumIn + " vs " + b);
         assertTrue(sumOut > b.totalOut() * 8 / 10 && sumOut < b.totalOut() * 12 / 10, sumOut + " vs " + b);
-    }
-
-    private static void echo(Stream s) {
-        s.read().whenComplete((b, e) -> {
-            if (e != null) {
-                s.reset();
-            } else if (b.length == 0) {
-                s.closeWrite();
-            } else {
-                s.write(b).thenRun(() -> echo(s));
-            }
-        });
     }
 
     private static void eventually(BooleanSupplier condition) throws InterruptedException {

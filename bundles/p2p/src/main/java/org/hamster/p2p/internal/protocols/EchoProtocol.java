@@ -1,10 +1,11 @@
 package org.hamster.p2p.internal.protocols;
 
 import org.hamster.p2p.Stream;
+import org.hamster.p2p.StreamHandler;
 
 /** {@code /hamster/echo/1.0.0}: writes back every byte it reads, then closes when the remote closes its side. */
 public final class EchoProtocol {
-    public static final String ID = "/hamster/echo/1.0.0";
+    public static final String ID = StreamHandler.ECHO;
 
     private EchoProtocol() {
     }
