@@ -33,8 +33,8 @@ final class LeaseTable {
      */
     record Lease(String leaseId, long order, long agreement, long resource, String tenant, String backend,
             int sshPort, long createdMs, long lastHeartbeatMs) {
-        Lease withAgreement(long a) {
-            return new Lease(leaseId, order, a, resource, tenant, backend, sshPort, createdMs, lastHeartbeatMs);
+        Lease withAgreement(long a, String tenantAddress) {
+            return new Lease(leaseId, order, a, resource, tenantAddress, backend, sshPort, createdMs, lastHeartbeatMs);
         }
 
         Lease withHeartbeat(long ms) {

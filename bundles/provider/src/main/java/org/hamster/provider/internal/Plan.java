@@ -40,6 +40,10 @@ sealed interface Plan {
     record Heartbeat(long agreement) implements Plan {
     }
 
+    /** Drop a lease record that has neither a machine nor a pending order or running agreement. */
+    record Forget(String leaseId) implements Plan {
+    }
+
     /** Remove a machine no running agreement or pending order needs. */
     record Destroy(String leaseId, String why) implements Plan {
     }

@@ -30,8 +30,11 @@ final class Reconciler {
     record ChainView(AccountId me, List<Order> orders, List<RentalAgreement> agreements, long chainNowMs) {
     }
 
-    /** Machines per backend; {@code unavailable} holds the lease ids recorded on backends not installed now. */
-    record Machines(List<Machine> running, Set<String> unavailable) {
+    /**
+     * What the backends run; {@code unavailable} holds the lease ids recorded on backends not installed now,
+     * {@code recorded} every lease id in the provider's table.
+     */
+    record Machines(List<Machine> running, Set<String> unavailable, Set<String> recorded) {
     }
 
     private final long heartbeatIntervalMs;
@@ -82,6 +85,11 @@ final class Reconciler {
         for (Machine m : machines.running()) {
             if (!needed.contains(m.leaseId())) {
                 plan.add(new Plan.Destroy(m.leaseId(), "no pending order or running agreement needs it"));
+            }
+        }
+        for (String lease : new java.util.TreeSet<>(machines.recorded())) {
+            if (!needed.contains(lease) && !byLease.containsKey(lease) && !machines.unavailable().contains(lease)) {
+                plan.add(new Plan.Forget(lease));
             }
         }
         return plan;

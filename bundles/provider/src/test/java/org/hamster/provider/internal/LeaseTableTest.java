@@ -21,13 +21,13 @@ class LeaseTableTest {
         LeaseTable t = new LeaseTable(file);
         LeaseTable.Lease a = new LeaseTable.Lease("order-1", 1, -1, 5, "tenant", "docker", 22000, 10, 0);
         t.put(a);
-        t.put(a.withAgreement(7).withHeartbeat(99));
+        t.put(a.withAgreement(7, "tenant").withHeartbeat(99));
         t.put(new LeaseTable.Lease("order-2", 2, -1, 5, "tenant", "kvm", 22001, 11, 0));
         assertEquals(22002, t.freePort(22000, 22010, List.of()));
         assertEquals(22003, t.freePort(22000, 22010, List.of(22002)));
         assertEquals(-1, t.freePort(22000, 22001, List.of()));
         LeaseTable again = new LeaseTable(file);
-        assertEquals(a.withAgreement(7).withHeartbeat(99), again.get("order-1").orElseThrow());
+        assertEquals(a.withAgreement(7, "tenant").withHeartbeat(99), again.get("order-1").orElseThrow());
         assertEquals("order-1", again.byAgreement(7).orElseThrow().leaseId());
         again.remove("order-1");
         assertEquals(1, new LeaseTable(file).all().size());

@@ -53,7 +53,7 @@ class ReconcilerTest {
     private List<Plan> plan(List<Order> orders, List<RentalAgreement> agreements, List<Machine> machines,
             Set<String> unavailable, Map<Long, Long> sent, long now) {
         return r.plan(new Reconciler.ChainView(ME, orders, agreements, now), new Reconciler.Machines(machines,
-                unavailable), sent, now);
+                unavailable, Set.of()), sent, now);
     }
 
     @Test
@@ -97,6 +97,15 @@ class ReconcilerTest {
                 List.of(machine(1, Machine.State.RUNNING), machine(2, Machine.State.RUNNING)), Set.of(), Map.of(), 0);
         assertEquals(List.of(new Plan.Destroy("order-1", "no pending order or running agreement needs it"),
                 new Plan.Destroy("order-2", "no pending order or running agreement needs it")), p);
+    }
+
+    @Test
+    void recordsOfOverLeasesAreForgottenOnceTheirMachineIsGone() {
+        RentalAgreement a = agreement(9, 1, AgreementStatus.USING, 0);
+        List<Plan> p = r.plan(new Reconciler.ChainView(ME, List.of(), List.of(a), 10), new Reconciler.Machines(
+                List.of(machine(1, Machine.State.RUNNING)), Set.of("order-3"), Set.of("order-1", "order-2",
+                        "order-3")), Map.of(), 10);
+        assertEquals(List.of(new Plan.Forget("order-2")), p, "order-1 runs, order-3's backend is away");
     }
 
     @Test

@@ -1,0 +1,8 @@
+/**
+ * The provider role: {@link org.hamster.provider.Provider} is the running provider the REST API
+ * ({@code /hamster/api/provider}), the {@code hamster:provider-*} commands and the web UI read.
+ */
+@Version("0.1.0")
+package org.hamster.provider;
+
+import org.osgi.annotation.versioning.Version;
