@@ -3,11 +3,7 @@ package org.hamster.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.zip.ZipFile;
 import org.hamster.chain.AccountId;
 import org.hamster.chain.EventRecord;
 import org.hamster.chain.H256;
@@ -76,7 +71,6 @@ class MarketLifecycleIT {
     /** A real `ssh-keygen -t ed25519` public key line. */
     static final String SSH_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBL9Y64pXdwsxJuEnwAb+5++Unni2eoxN/+Nsn6087/8 "
             + "charlie@hamster-itest";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Ed25519.KeyPair alice = pair("//Alice");
     private final Ed25519.KeyPair bob = pair("//Bob");
@@ -332,29 +326,7 @@ class MarketLifecycleIT {
      * 60 s, the first heartbeat is due within 5 + 10 s of the start, the next ones within 10 s of each other.
      */
     static Path writeChainSpec(Path home) throws IOException {
-        String v = System.getProperty("hamster.version");
-        Path jar = home.resolve("system/org/hamster/org.hamster.chain.runtime/" + v + "/org.hamster.chain.runtime-"
-                + v + ".jar");
-        ObjectNode spec;
-        try (ZipFile zip = new ZipFile(jar.toFile());
-                InputStream in = zip.getInputStream(zip.getEntry("org/hamster/chain/runtime/internal/dev.json"))) {
-            spec = (ObjectNode) JSON.readTree(in);
-        }
-        spec.put("name", "Hamster Market IT");
-        ObjectNode runtime = (ObjectNode) spec.get("runtime");
-        runtime.put("blockTimeMs", 1000);
-        for (JsonNode p : runtime.get("pallets")) {
-            ObjectNode c = (ObjectNode) p.get("constants");
-            switch (p.get("name").asText()) {
-                case "Provider" -> c.put("hourMs", HOUR_MS).put("slotMs", 1000);
-                case "ResourceOrder" -> c.put("slotMs", 1000).put("orderTimeout", 60_000)
-                        .put("heartbeatTolerance", TOLERANCE_MS).put("graceAllowance", GRACE_MS);
-                default -> { }
-            }
-        }
-        Path out = home.resolve("etc/market-chain-spec.json");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), spec);
-        return out;
+        return ChainSpecs.shortHours(home, "Hamster Market IT", HOUR_MS, TOLERANCE_MS, GRACE_MS);
     }
 
     private static Ed25519.KeyPair pair(String uri) {
