@@ -14,6 +14,7 @@ import org.hamster.chain.client.ChainClient;
 import org.hamster.chain.client.ChainClientException;
 import org.hamster.chain.client.ExtrinsicFailedException;
 import org.hamster.chain.client.Market;
+import org.hamster.chain.client.TransactionInvalidException;
 import org.hamster.chain.client.TxInBlock;
 import org.hamster.common.HamsterException;
 import org.hamster.compute.ComputeBackend;
@@ -114,6 +115,9 @@ final class LeaseKeeper {
         for (Plan step : reconciler.plan(view, machines, sent, System.currentTimeMillis())) {
             try {
                 apply(step, market);
+            } catch (TransactionInvalidException e) {
+                LOG.warn("provider: {} refused by the chain: {}", step, e.callError() != null ? e.callError()
+                        : e.getMessage());
             } catch (ChainClientException e) {
                 LOG.warn("provider: {} not done, the chain did not answer ({}); retried next cycle", step,
                         e.getMessage());

@@ -79,6 +79,7 @@ public final class ProviderComponent implements Provider, LeaseKeeper.Context {
     private Subscription heads;
     private volatile Instant lastReconcile;
     private volatile String detail = "starting";
+    private volatile boolean resourceKnown;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addBackend(ComputeBackend backend) {
@@ -120,7 +121,7 @@ public final class ProviderComponent implements Provider, LeaseKeeper.Context {
             t.setDaemon(true);
             return t;
         });
-        loop.execute(this::registerIfConfigured);
+        loop.scheduleWithFixedDelay(this::registerIfConfigured, 0, 60, TimeUnit.SECONDS);
         loop.scheduleWithFixedDelay(this::cycle, 0, Math.max(1, cfg.reconcileSeconds()), TimeUnit.SECONDS);
         loop.scheduleWithFixedDelay(this::reserveOnGateways, 0, 60, TimeUnit.SECONDS);
         chain.subscribeNewHeads(h -> trigger()).thenAccept(s -> heads = s);
@@ -192,9 +193,9 @@ public final class ProviderComponent implements Provider, LeaseKeeper.Context {
         }
     }
 
-    /** Registers the configured resource once, if this account has none for this peer id. */
+    /** Registers the configured resource once, if this account has none for this peer id (tried every minute). */
     private void registerIfConfigured() {
-        if (config.cpus() <= 0) {
+        if (config.cpus() <= 0 || resourceKnown) {
             return;
         }
         try {
@@ -202,16 +203,18 @@ public final class ProviderComponent implements Provider, LeaseKeeper.Context {
             String peer = host.peerId().toString();
             for (Resource r : ChainClient.await(chain.market().resourcesOf(me))) {
                 if (new String(r.peerId().toArray(), StandardCharsets.UTF_8).equals(peer)) {
+                    resourceKnown = true;
                     return;
                 }
             }
             ResourceConfig rc = new ResourceConfig(config.cpus(), config.memoryGiB(), config.diskGiB(),
                     utf8(config.system()), utf8(config.cpuModel().isBlank() ? cpuModel() : config.cpuModel()),
-                    utf8(""), utf8(""));
+                    null, null); // no GPU, no region
             BigInteger price = TokenAmount.parse(config.pricePerHour(), ChainClient.await(chain.systemProperties())
                     .tokenDecimals());
             ChainClient.await(chain.signer().submitAndWaitInBlock(key, chain.market().calls().registerResource(peer,
                     rc, price, config.rentableHours())));
+            resourceKnown = true;
             LOG.info("provider: registered a resource of {} CPU / {} GiB for {} HAM per hour", config.cpus(),
                     config.memoryGiB(), config.pricePerHour());
         } catch (Exception e) {

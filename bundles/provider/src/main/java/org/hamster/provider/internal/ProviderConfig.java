@@ -43,8 +43,8 @@ public @interface ProviderConfig {
     @AttributeDefinition(description = "Memory per machine in GiB")
     long memoryGiB() default 1;
 
-    @AttributeDefinition(description = "Disk per machine in GiB (0 = the image's own)")
-    long diskGiB() default 0;
+    @AttributeDefinition(description = "Disk per machine in GiB")
+    long diskGiB() default 10;
 
     @AttributeDefinition(description = "Operating system shown on the market")
     String system() default "Debian 12";

@@ -78,7 +78,9 @@ final class Reconciler {
             ensure(plan, lease, a.order(), a.resource(), a.sshPublicKey().toArray(), byLease.get(lease), machines,
                     false);
             long sent = lastSent.getOrDefault(a.id(), 0L);
-            if (chain.chainNowMs() - a.lastHeartbeat() >= heartbeatIntervalMs && nowMs - sent >= heartbeatIntervalMs) {
+            boolean ended = chain.chainNowMs() >= a.end(); // the chain settles and finishes it at its end
+            if (!ended && chain.chainNowMs() - a.lastHeartbeat() >= heartbeatIntervalMs
+                    && nowMs - sent >= heartbeatIntervalMs) {
                 plan.add(new Plan.Heartbeat(a.id()));
             }
         }

@@ -81,6 +81,8 @@ class ReconcilerTest {
         assertEquals(List.of(new Plan.Heartbeat(9)), plan(List.of(), List.of(a), m, Set.of(), Map.of(), 60_000));
         assertEquals(List.of(), plan(List.of(), List.of(a), m, Set.of(), Map.of(9L, 30_000L), 60_000),
                 "one sent half an interval ago is still in flight");
+        assertEquals(List.of(), plan(List.of(), List.of(a), m, Set.of(), Map.of(), 2 * HOUR),
+                "none once the agreement reached its end: the chain finishes it");
         // a lost machine is recreated; a stopped one started; a failed one replaced
         assertEquals(List.of(new Plan.Create("order-1", 1, 5, SshPublicKey.parse(KEY))),
                 plan(List.of(), List.of(a), List.of(), Set.of(), Map.of(), 10));

@@ -1,0 +1,187 @@
+package org.hamster.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.hamster.chain.AccountId;
+import org.hamster.chain.H256;
+import org.hamster.chain.client.ChainClient;
+import org.hamster.chain.client.ChainClientOptions;
+import org.hamster.chain.client.Market;
+import org.hamster.crypto.Ed25519;
+import org.hamster.crypto.KeyDerivation;
+import org.hamster.crypto.Keystore;
+import org.hamster.p2p.Host;
+import org.hamster.p2p.HostConfig;
+import org.hamster.p2p.Hosts;
+import org.hamster.p2p.Identity;
+import org.hamster.p2p.IdentityFiles;
+import org.hamster.p2p.Multiaddr;
+import org.hamster.p2p.PeerId;
+import org.hamster.pallet.provider.Resource;
+import org.hamster.pallet.resourceorder.AgreementStatus;
+import org.hamster.pallet.resourceorder.RentalAgreement;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node assembly and a provider assembly as separate Karaf servers, with real machines: the provider registers its
+ * resource, a tenant orders, the provider creates the machine on the backend and executes the order, the tenant logs
+ * in with the real ssh client through the forward protocol; a kill -9 of the provider mid-lease is reconciled
+ * (the machine is adopted, not recreated, and the lease is not punished); at expiry the machine is removed.
+ */
+class ProviderIT {
+    private static final int RPC = 19951;
+    private static final int SSH = 18103;
+    private static final int HTTP = 18183;
+    private static final long HOUR_MS = 40_000;
+
+    @Test
+    void dockerLease() throws Exception {
+        lease("docker");
+    }
+
+    private void lease(String backend) throws Exception {
+        Path base = Path.of("target/provider-it-" + backend).toAbsolutePath();
+        try (KarafProcess node = KarafProcess.unpack(Path.of(System.getProperty("hamster.node.zip")),
+                base.resolve("node"));
+                KarafProcess prov = KarafProcess.unpack(Path.of(System.getProperty("hamster.provider.zip")),
+                        base.resolve("provider"))) {
+            Path spec = ChainSpecs.shortHours(node.home(), "Hamster Provider IT", HOUR_MS, 30_000, 10_000);
+            node.config("org.hamster.rpc.cfg", "port", String.valueOf(RPC));
+            node.config("org.hamster.chain.runtime.cfg", "chainSpec", spec.toString());
+            node.config("org.hamster.chain.runtime.cfg", "blockTimeMs", "1000");
+            node.start();
+            int p2p = freePort();
+            configure(prov, backend, p2p);
+            new Rpc(RPC).awaitUp(Duration.ofSeconds(120));
+            Ed25519.KeyPair bob = KeyDerivation.pair("//Bob");
+            Ed25519.KeyPair charlie = KeyDerivation.pair("//Charlie");
+            AccountId bobId = AccountId.of(bob.publicKey());
+            try (ChainClient chain = ChainClient.connect(URI.create("ws://127.0.0.1:" + RPC),
+                    ChainClientOptions.defaults())) {
+                Market market = chain.market();
+                BigInteger ham = BigInteger.TEN.pow(12);
+                ChainClient.await(chain.signer().submitAndWaitInBlock(bob, market.calls().pledge(ham.multiply(
+                        BigInteger.valueOf(100)))));
+                prov.start();
+                Resource resource = eventually("the provider's resource", () -> {
+                    List<Resource> rs = ChainClient.await(market.resourcesOf(bobId));
+                    return rs.isEmpty() ? null : rs.get(0);
+                });
+                Path key = SshLink.keygen(base.resolve("tenant"));
+                String pub = Files.readString(Path.of(key + ".pub")).strip();
+                long t0 = System.nanoTime();
+                ChainClient.await(chain.signer().submitAndWaitInBlock(charlie, market.calls().createOrder(
+                        resource.id(), 3, pub)));
+                RentalAgreement a = eventually("the agreement", () -> ChainClient.await(market.agreementsOf(
+                        AccountId.of(charlie.publicKey()))).stream().filter(x -> x.status() == AgreementStatus.USING)
+                        .findFirst().orElse(null));
+                PeerId providerId = eventually("the provider's identity", () -> {
+                    Path f = prov.home().resolve("data/hamster/p2p/p2p-provider.key");
+                    return Files.exists(f) ? IdentityFiles.load(f).peerId() : null;
+                });
+                H256 genesis = ChainClient.await(chain.genesisHash());
+                Host tenant = Hosts.create(HostConfig.defaults(Identity.generate()));
+                try (SshLink link = new SshLink(tenant, providerId, a.id(), charlie, genesis)) {
+                    tenant.addAddresses(providerId, List.of(Multiaddr.parse("/ip4/127.0.0.1/tcp/" + p2p)));
+                    String out = link.ssh(key, "echo hello-from-the-lease; cat /proc/self/cgroup | head -1");
+                    long ms = (System.nanoTime() - t0) / 1_000_000;
+                    System.out.printf("ProviderIT[%s]: order placed to ssh output in %d ms%n", backend, ms);
+                    assertTrue(out.contains("hello-from-the-lease"), out);
+
+                    // kill -9 mid-lease: the restarted provider adopts the machine and keeps heartbeating
+                    String before = machineId(backend, "order-" + a.order());
+                    prov.kill9();
+                    prov.start();
+                    eventually("ssh after the restart", () -> {
+                        try {
+                            return link.ssh(key, "echo again").contains("again") ? true : null;
+                        } catch (java.io.IOException e) {
+                            return null;
+                        }
+                    });
+                    assertEquals(before, machineId(backend, "order-" + a.order()), "adopted, not recreated");
+
+                    // expiry: the chain finishes the agreement (not punished), the machine goes away
+                    RentalAgreement done = eventually("the end of the lease", () -> ChainClient.await(
+                            market.agreement(a.id())).filter(x -> x.status() != AgreementStatus.USING).orElse(null));
+                    assertEquals(AgreementStatus.FINISHED, done.status(), "no penalty after the restart");
+                    eventually("the machine to be removed", () -> machineId(backend, "order-" + a.order()).isEmpty()
+                            ? true : null);
+                } finally {
+                    tenant.close();
+                }
+            }
+        }
+    }
+
+    private static void configure(KarafProcess prov, String backend, int p2p) throws Exception {
+        Path home = prov.home();
+        new Keystore(home.resolve("data/hamster/keystore")).importKey("prov", "//Bob", "provider password");
+        Path password = home.resolve("etc/provider.password");
+        Files.writeString(password, "provider password\n");
+        prov.config("org.hamster.provider.cfg", "account", "prov");
+        prov.config("org.hamster.provider.cfg", "passwordFile", password.toString());
+        prov.config("org.hamster.provider.cfg", "backend", backend);
+        prov.config("org.hamster.provider.cfg", "listenAddress", "/ip4/127.0.0.1/tcp/" + p2p);
+        prov.config("org.hamster.provider.cfg", "useGateways", "false");
+        prov.config("org.hamster.provider.cfg", "cpus", "1");
+        prov.config("org.hamster.provider.cfg", "memoryGiB", "1");
+        prov.config("org.hamster.provider.cfg", "pricePerHour", "1");
+        prov.config("org.hamster.provider.cfg", "rentableHours", "100");
+        prov.config("org.hamster.provider.cfg", "reconcileSeconds", "1");
+        prov.config("org.hamster.provider.cfg", "heartbeatIntervalSeconds", "3");
+        prov.config("org.hamster.provider.cfg", "sshPortFrom", "23100");
+        prov.config("org.hamster.provider.cfg", "sshPortTo", "23199");
+        prov.config("org.hamster.chain.client.cfg", "url", "ws://127.0.0.1:" + RPC);
+        prov.config("org.apache.karaf.shell.cfg", "sshPort", String.valueOf(SSH));
+        prov.config("org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP));
+        prov.config("org.apache.karaf.management.cfg", "rmiRegistryPort", "11101");
+        prov.config("org.apache.karaf.management.cfg", "rmiServerPort", "44447");
+    }
+
+    /** The backend's id of a lease's machine, "" if it has none. */
+    private static String machineId(String backend, String lease) throws Exception {
+        List<String> cmd = backend.equals("docker")
+                ? List.of("/usr/bin/docker", "ps", "-aq", "--no-trunc", "--filter", "label=org.hamster.lease=" + lease)
+                : List.of("virsh", "-c", "qemu:///system", "domuuid", "hamster-" + lease);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        p.waitFor(30, TimeUnit.SECONDS);
+        return p.exitValue() == 0 ? out : "";
+    }
+
+    private static <T> T eventually(String what, Callable<T> probe) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                T v = probe.call();
+                if (v != null) {
+                    return v;
+                }
+            } catch (Exception e) {
+                last = e;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("timed out waiting for " + what + (last == null ? "" : ": " + last), last);
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+}
