@@ -1,97 +1,31 @@
 package org.hamster.itests;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.hamster.chain.AccountId;
 import org.hamster.chain.H256;
 import org.hamster.crypto.Ed25519;
 import org.hamster.p2p.Host;
 import org.hamster.p2p.PeerId;
-import org.hamster.p2p.Stream;
-import org.hamster.provider.forward.ForwardRequest;
-import org.hamster.provider.forward.ForwardStatus;
+import org.hamster.provider.forward.ForwardLink;
 
 /**
- * The tenant's side of the forward protocol for tests: a local TCP port whose connections are piped through a
- * signed forward stream to the provider, so that a real {@code ssh} client can log in to the leased machine.
+ * The tenant's side for tests: a {@link ForwardLink} (a 127.0.0.1 port piped through signed forward streams to
+ * the provider) and the real {@code ssh} client pointed at it.
  */
 final class SshLink implements AutoCloseable {
-    private final ServerSocket listener;
-    private final Thread acceptor;
+    private final ForwardLink link;
 
     SshLink(Host tenantHost, PeerId provider, long agreement, Ed25519.KeyPair tenant, H256 genesis) throws IOException {
-        listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-        acceptor = new Thread(() -> {
-            while (!listener.isClosed()) {
-                try {
-                    Socket s = listener.accept();
-                    Stream stream = tenantHost.newStream(provider, ForwardRequest.PROTOCOL).get(30, TimeUnit.SECONDS);
-                    stream.write(ForwardRequest.create(agreement, AccountId.of(tenant.publicKey()), genesis, 60_000)
-                            .sign(tenant)).get(30, TimeUnit.SECONDS);
-                    byte[] head = stream.read().get(30, TimeUnit.SECONDS);
-                    if (head.length < 3 || ForwardStatus.of(head[0]) != ForwardStatus.OK) {
-                        System.err.println("forward refused: " + new String(head, StandardCharsets.UTF_8));
-                        s.close();
-                        stream.reset();
-                        continue;
-                    }
-                    pipe(s, stream, head.length > 3 ? java.util.Arrays.copyOfRange(head, 3, head.length) : new byte[0]);
-                } catch (Exception e) {
-                    if (!listener.isClosed()) {
-                        System.err.println("link: " + e);
-                    }
-                }
-            }
-        }, "ssh-link");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        link = ForwardLink.open(tenantHost, provider, agreement, tenant, genesis, 0);
     }
 
     int port() {
-        return listener.getLocalPort();
-    }
-
-    private static void pipe(Socket s, Stream stream, byte[] first) throws IOException {
-        if (first.length > 0) {
-            s.getOutputStream().write(first);
-        }
-        Thread up = new Thread(() -> {
-            byte[] buf = new byte[16384];
-            try {
-                for (int n; (n = s.getInputStream().read(buf)) >= 0;) {
-                    stream.write(java.util.Arrays.copyOf(buf, n)).get(30, TimeUnit.SECONDS);
-                }
-                stream.closeWrite();
-            } catch (Exception e) {
-                stream.reset();
-            }
-        }, "ssh-link-up");
-        Thread down = new Thread(() -> {
-            try {
-                for (byte[] chunk; (chunk = stream.read().get(300, TimeUnit.SECONDS)).length > 0;) {
-                    s.getOutputStream().write(chunk);
-                }
-                s.shutdownOutput();
-            } catch (Exception e) {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // closing
-                }
-            }
-        }, "ssh-link-down");
-        up.setDaemon(true);
-        down.setDaemon(true);
-        up.start();
-        down.start();
+        return link.port();
     }
 
     /** Runs {@code command} on the machine with the real ssh client; returns its output (exit code checked). */
@@ -124,6 +58,6 @@ final class SshLink implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        listener.close();
+        link.close();
     }
 }

@@ -16,6 +16,7 @@ import org.hamster.compute.Machine;
 import org.hamster.p2p.Stream;
 import org.hamster.provider.forward.ForwardRequest;
 import org.hamster.provider.forward.ForwardStatus;
+import org.hamster.provider.forward.SocketPipe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,6 @@ final class ForwardService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForwardService.class);
     private static final long MAX_VALIDITY_MS = 10 * 60_000;
-    private static final int CHUNK = 64 * 1024;
     private final H256 genesis;
     private final Access access;
     private final LongSupplier clock;
@@ -112,20 +112,20 @@ final class ForwardService {
                 LOG.info("provider: forwarding agreement {} for {} to {}:{}", request.agreement(), request.tenant(),
                         Machine.SSH_HOST, port);
                 stream.write(ForwardStatus.OK.encode("")).thenCompose(x -> leftover.length == 0
-                        ? CompletableFuture.completedFuture(null) : writeAll(socket, ByteBuffer.wrap(leftover)))
+                        ? CompletableFuture.completedFuture(null) : SocketPipe.writeAll(socket, ByteBuffer.wrap(leftover)))
                         .whenComplete((x, e) -> {
                             if (e != null) {
-                                close(socket);
+                                SocketPipe.close(socket);
                                 stream.reset();
                             } else {
-                                new Pipe(stream, socket).start();
+                                SocketPipe.start(stream, socket);
                             }
                         });
             }
 
             @Override
             public void failed(Throwable e, Void a) {
-                close(socket);
+                SocketPipe.close(socket);
                 refuse(stream, ForwardStatus.UNAVAILABLE, "the machine's SSH port does not answer: " + e);
             }
         });
@@ -155,114 +155,4 @@ final class ForwardService {
         });
     }
 
-    static CompletableFuture<Void> writeAll(AsynchronousSocketChannel socket, ByteBuffer buf) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        socket.write(buf, null, new CompletionHandler<Integer, Void>() {
-            @Override
-            public void completed(Integer n, Void a) {
-                if (buf.hasRemaining()) {
-                    socket.write(buf, null, this);
-                } else {
-                    done.complete(null);
-                }
-            }
-
-            @Override
-            public void failed(Throwable e, Void a) {
-                done.completeExceptionally(e);
-            }
-        });
-        return done;
-    }
-
-    static void close(AsynchronousSocketChannel socket) {
-        try {
-            socket.close();
-        } catch (java.io.IOException ignored) {
-            // closing
-        }
-    }
-
-    /** Both directions of one forwarded connection; ends the stream and the socket together. */
-    private static final class Pipe {
-        private final Stream stream;
-        private final AsynchronousSocketChannel socket;
-        private final ByteBuffer in = ByteBuffer.allocate(CHUNK);
-        private final java.util.concurrent.atomic.AtomicInteger ended = new java.util.concurrent.atomic.AtomicInteger();
-
-        Pipe(Stream stream, AsynchronousSocketChannel socket) {
-            this.stream = stream;
-            this.socket = socket;
-        }
-
-        void start() {
-            socketToStream();
-            streamToSocket();
-        }
-
-        private void socketToStream() {
-            in.clear();
-            socket.read(in, null, new CompletionHandler<Integer, Void>() {
-                @Override
-                public void completed(Integer n, Void a) {
-                    if (n < 0) {
-                        stream.closeWrite().whenComplete((v, e) -> directionEnded(e));
-                        return;
-                    }
-                    in.flip();
-                    byte[] chunk = new byte[in.remaining()];
-                    in.get(chunk);
-                    stream.write(chunk).whenComplete((v, e) -> {
-                        if (e != null) {
-                            abort();
-                        } else {
-                            socketToStream();
-                        }
-                    });
-                }
-
-                @Override
-                public void failed(Throwable e, Void a) {
-                    abort();
-                }
-            });
-        }
-
-        private void streamToSocket() {
-            stream.read().whenComplete((chunk, e) -> {
-                if (e != null) {
-                    abort();
-                } else if (chunk.length == 0) {
-                    try {
-                        socket.shutdownOutput();
-                        directionEnded(null);
-                    } catch (java.io.IOException x) {
-                        abort();
-                    }
-                } else {
-                    writeAll(socket, ByteBuffer.wrap(chunk)).whenComplete((v, x) -> {
-                        if (x != null) {
-                            abort();
-                        } else {
-                            streamToSocket();
-                        }
-                    });
-                }
-            });
-        }
-
-        private void directionEnded(Throwable e) {
-            if (e != null) {
-                abort();
-            } else if (ended.incrementAndGet() == 2) {
-                close(socket);
-                stream.close();
-            }
-        }
-
-        private void abort() {
-            close(socket);
-            stream.reset();
-        }
-    }
 }

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ import org.hamster.p2p.Hosts;
 import org.hamster.p2p.Identity;
 import org.hamster.p2p.Multiaddr;
 import org.hamster.p2p.Stream;
+import org.hamster.provider.forward.ForwardLink;
 import org.hamster.provider.forward.ForwardRequest;
 import org.hamster.provider.forward.ForwardStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -133,6 +135,22 @@ class ForwardServiceTest {
                 .sign(tenantKey)));
         assertEquals(ForwardStatus.UNAVAILABLE, ask(open(), request(8, tenant, GENESIS, 60_000)
                 .sign(tenantKey)));
+    }
+
+    @Test
+    void aLinkCarriesPlainTcpConnectionsAndReportsRefusals() throws Exception {
+        try (ForwardLink link = ForwardLink.open(client, provider.peerId(), 7, tenantKey, GENESIS, 0);
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), link.port())) {
+            s.getOutputStream().write("ping through the link".getBytes(StandardCharsets.UTF_8));
+            s.shutdownOutput();
+            assertEquals("ping through the link", new String(s.getInputStream().readAllBytes(),
+                    StandardCharsets.UTF_8));
+        }
+        try (ForwardLink wrong = ForwardLink.open(client, provider.peerId(), 99, tenantKey, GENESIS, 0);
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), wrong.port())) {
+            s.setSoTimeout(10_000);
+            assertEquals(-1, s.getInputStream().read(), "a refused link closes the local connection");
+        }
     }
 
     @Test

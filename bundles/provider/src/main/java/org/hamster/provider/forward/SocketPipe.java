@@ -1,0 +1,132 @@
+package org.hamster.provider.forward;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.CompletionHandler;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hamster.p2p.Stream;
+
+/**
+ * Copies a TCP connection and a libp2p stream into each other until both directions end, with one read in flight
+ * per direction (a slow side slows the other, nothing piles up). The end of one direction is passed on (FIN /
+ * shutdownOutput); a failure on either side resets the stream and closes the socket.
+ */
+public final class SocketPipe {
+    private static final int CHUNK = 64 * 1024;
+    private final Stream stream;
+    private final AsynchronousSocketChannel socket;
+    private final ByteBuffer in = ByteBuffer.allocate(CHUNK);
+    private final AtomicInteger ended = new AtomicInteger();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    private SocketPipe(Stream stream, AsynchronousSocketChannel socket) {
+        this.stream = stream;
+        this.socket = socket;
+    }
+
+    /** Starts copying; the future completes when both directions ended (normally or not). */
+    public static CompletableFuture<Void> start(Stream stream, AsynchronousSocketChannel socket) {
+        SocketPipe p = new SocketPipe(stream, socket);
+        p.socketToStream();
+        p.streamToSocket();
+        return p.done;
+    }
+
+    /** Writes all of {@code buf} to {@code socket}. */
+    public static CompletableFuture<Void> writeAll(AsynchronousSocketChannel socket, ByteBuffer buf) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        socket.write(buf, null, new CompletionHandler<Integer, Void>() {
+            @Override
+            public void completed(Integer n, Void a) {
+                if (buf.hasRemaining()) {
+                    socket.write(buf, null, this);
+                } else {
+                    f.complete(null);
+                }
+            }
+
+            @Override
+            public void failed(Throwable e, Void a) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    public static void close(AsynchronousSocketChannel socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    private void socketToStream() {
+        in.clear();
+        socket.read(in, null, new CompletionHandler<Integer, Void>() {
+            @Override
+            public void completed(Integer n, Void a) {
+                if (n < 0) {
+                    stream.closeWrite().whenComplete((v, e) -> directionEnded(e));
+                    return;
+                }
+                in.flip();
+                byte[] chunk = new byte[in.remaining()];
+                in.get(chunk);
+                stream.write(chunk).whenComplete((v, e) -> {
+                    if (e != null) {
+                        abort();
+                    } else {
+                        socketToStream();
+                    }
+                });
+            }
+
+            @Override
+            public void failed(Throwable e, Void a) {
+                abort();
+            }
+        });
+    }
+
+    private void streamToSocket() {
+        stream.read().whenComplete((chunk, e) -> {
+            if (e != null) {
+                abort();
+            } else if (chunk.length == 0) {
+                try {
+                    socket.shutdownOutput();
+                    directionEnded(null);
+                } catch (IOException x) {
+                    abort();
+                }
+            } else {
+                writeAll(socket, ByteBuffer.wrap(chunk)).whenComplete((v, x) -> {
+                    if (x != null) {
+                        abort();
+                    } else {
+                        streamToSocket();
+                    }
+                });
+            }
+        });
+    }
+
+    private void directionEnded(Throwable e) {
+        if (e != null) {
+            abort();
+        } else if (ended.incrementAndGet() == 2) {
+            close(socket);
+            stream.close();
+            done.complete(null);
+        }
+    }
+
+    private void abort() {
+        close(socket);
+        stream.reset();
+        done.complete(null);
+    }
+}
