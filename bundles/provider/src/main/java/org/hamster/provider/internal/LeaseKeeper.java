@@ -163,6 +163,9 @@ final class LeaseKeeper {
     private void apply(Plan step, Market market) throws ChainClientException, ComputeException, HamsterException {
         if (step instanceof Plan.Create c) {
             create(c);
+            if (c.thenExec()) {
+                exec(new Plan.Exec(c.leaseId(), c.order()), market);
+            }
         } else if (step instanceof Plan.Exec e) {
             exec(e, market);
         } else if (step instanceof Plan.ExecRenewal r) {

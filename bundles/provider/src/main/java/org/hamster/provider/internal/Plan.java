@@ -21,8 +21,11 @@ sealed interface Plan {
         }
     }
 
-    /** Create (or recreate) the machine of an order's lease with the tenant's key. */
-    record Create(String leaseId, long order, long resource, SshPublicKey key) implements Plan {
+    /**
+     * Create (or recreate) the machine of an order's lease with the tenant's key; {@code thenExec} for a pending
+     * order, which is executed as soon as the machine runs (in the same cycle: no block may come to trigger another).
+     */
+    record Create(String leaseId, long order, long resource, SshPublicKey key, boolean thenExec) implements Plan {
     }
 
     /** Execute a new order whose machine runs: the agreement starts. */

@@ -110,7 +110,7 @@ final class Reconciler {
                 LOG.warn("provider: order {} carries an unusable SSH key ({}); not serving it", order, e.getMessage());
                 return;
             }
-            plan.add(new Plan.Create(lease, order, resource, key));
+            plan.add(new Plan.Create(lease, order, resource, key, pending));
         } else if (machine.state() == Machine.State.FAILED) {
             plan.add(new Plan.Destroy(lease, "its machine failed; it is created again"));
         } else if (machine.state() == Machine.State.STOPPED) {

@@ -59,7 +59,7 @@ class ReconcilerTest {
     @Test
     void aNewOrderGetsAMachineThenIsExecuted() {
         Order o = order(1, ME, OrderStatus.PENDING, false, null, KEY);
-        assertEquals(List.of(new Plan.Create("order-1", 1, 5, SshPublicKey.parse(KEY))),
+        assertEquals(List.of(new Plan.Create("order-1", 1, 5, SshPublicKey.parse(KEY), true)),
                 plan(List.of(o), List.of(), List.of(), Set.of(), Map.of(), 1000));
         assertEquals(List.of(new Plan.Exec("order-1", 1)),
                 plan(List.of(o), List.of(), List.of(machine(1, Machine.State.RUNNING)), Set.of(), Map.of(), 1000));
@@ -84,7 +84,7 @@ class ReconcilerTest {
         assertEquals(List.of(), plan(List.of(), List.of(a), m, Set.of(), Map.of(), 2 * HOUR),
                 "none once the agreement reached its end: the chain finishes it");
         // a lost machine is recreated; a stopped one started; a failed one replaced
-        assertEquals(List.of(new Plan.Create("order-1", 1, 5, SshPublicKey.parse(KEY))),
+        assertEquals(List.of(new Plan.Create("order-1", 1, 5, SshPublicKey.parse(KEY), false)),
                 plan(List.of(), List.of(a), List.of(), Set.of(), Map.of(), 10));
         assertEquals(List.of(new Plan.Start("order-1")),
                 plan(List.of(), List.of(a), List.of(machine(1, Machine.State.STOPPED)), Set.of(), Map.of(), 10));
