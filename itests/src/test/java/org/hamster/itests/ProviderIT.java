@@ -50,6 +50,119 @@ class ProviderIT {
         lease("docker");
     }
 
+    /**
+     * Hot swap on a running provider: a Docker lease runs; the KVM backend is installed and made the one for new
+     * leases, and a second order gets a virtual machine (QEMU TCG) that the tenant logs in to; the Docker backend is
+     * uninstalled while its lease runs out: its machine is left alone, and removed once the backend is back.
+     */
+    @Test
+    void kvmLeaseAndBackendHotSwap() throws Exception {
+        Path base = Path.of("target/provider-it-swap").toAbsolutePath();
+        Path images = Path.of("/var/tmp/hamster/images/vm");
+        run(List.of(Path.of("../tools/images/build-vm").toAbsolutePath().toString(), "--out", images.toString()));
+        try (KarafProcess node = KarafProcess.unpack(Path.of(System.getProperty("hamster.node.zip")),
+                base.resolve("node"));
+                KarafProcess prov = KarafProcess.unpack(Path.of(System.getProperty("hamster.provider.zip")),
+                        base.resolve("provider"))) {
+            Path spec = ChainSpecs.shortHours(node.home(), "Hamster Provider IT", HOUR_MS, 30_000, 10_000);
+            node.config("org.hamster.rpc.cfg", "port", String.valueOf(RPC));
+            node.config("org.hamster.chain.runtime.cfg", "chainSpec", spec.toString());
+            node.config("org.hamster.chain.runtime.cfg", "blockTimeMs", "1000");
+            node.start();
+            int p2p = freePort();
+            configure(prov, "docker", p2p);
+            Files.writeString(prov.home().resolve("etc/org.hamster.backend.kvm.cfg"), String.join("\n",
+                    "domainType = qemu", "kernel = " + images.resolve("vmlinuz"), "initrd = " + images.resolve(
+                            "initrd.gz"), "stateDir = /var/tmp/hamster/kvm-provider-it", ""));
+            new Rpc(RPC).awaitUp(Duration.ofSeconds(120));
+            Ed25519.KeyPair bob = KeyDerivation.pair("//Bob");
+            Ed25519.KeyPair charlie = KeyDerivation.pair("//Charlie");
+            AccountId bobId = AccountId.of(bob.publicKey());
+            try (ChainClient chain = ChainClient.connect(URI.create("ws://127.0.0.1:" + RPC),
+                    ChainClientOptions.defaults())) {
+                Market market = chain.market();
+                ChainClient.await(chain.signer().submitAndWaitInBlock(bob, market.calls().pledge(BigInteger.TEN
+                        .pow(14))));
+                prov.start();
+                Resource first = eventually("the provider's resource", () -> {
+                    List<Resource> rs = ChainClient.await(market.resourcesOf(bobId));
+                    return rs.isEmpty() ? null : rs.get(0);
+                });
+                PeerId providerId = eventually("the provider's identity", () -> {
+                    Path f = prov.home().resolve("data/hamster/p2p/p2p-provider.key");
+                    return Files.exists(f) ? IdentityFiles.load(f).peerId() : null;
+                });
+                Path key = SshLink.keygen(base.resolve("tenant"));
+                String pub = Files.readString(Path.of(key + ".pub")).strip();
+                H256 genesis = ChainClient.await(chain.genesisHash());
+                Host tenant = Hosts.create(HostConfig.defaults(Identity.generate()));
+                tenant.addAddresses(providerId, List.of(Multiaddr.parse("/ip4/127.0.0.1/tcp/" + p2p)));
+                try {
+                    // lease A on Docker, 1 hour
+                    RentalAgreement a = order(chain, charlie, first.id(), 1, pub);
+                    try (SshLink link = new SshLink(tenant, providerId, a.id(), charlie, genesis)) {
+                        assertTrue(link.ssh(key, "echo on-docker").contains("on-docker"));
+                    }
+                    String container = machineId("docker", "order-" + a.order());
+                    assertTrue(!container.isEmpty());
+
+                    // the KVM backend comes in and takes new leases; lease B gets a virtual machine
+                    prov.client(SSH, "feature:install --no-auto-refresh hamster-backend-kvm");
+                    prov.client(SSH, "config:property-set -p org.hamster.provider backend kvm");
+                    ChainClient.await(chain.signer().submitAndWaitInBlock(bob, market.calls().registerResource(
+                            providerId.toString(), first.config(), first.pricePerHour(), 100)));
+                    Resource second = eventually("the second resource", () -> ChainClient.await(
+                            market.resourcesOf(bobId)).stream().filter(r -> r.id() != first.id()).findFirst()
+                            .orElse(null));
+                    long t0 = System.nanoTime();
+                    RentalAgreement b = order(chain, charlie, second.id(), 2, pub);
+                    try (SshLink link = new SshLink(tenant, providerId, b.id(), charlie, genesis)) {
+                        String out = link.ssh(key, "cat /proc/cpuinfo | grep -c ^processor; uname -r");
+                        System.out.printf("ProviderIT[kvm]: order placed to ssh output in %d ms%n",
+                                (System.nanoTime() - t0) / 1_000_000);
+                        assertTrue(out.contains("amd64"), out); // the Debian kernel of the VM image
+                    }
+                    assertTrue(!machineId("kvm", "order-" + b.order()).isEmpty());
+
+                    // Docker goes away while lease A runs out: its container is left alone ...
+                    prov.client(SSH, "feature:uninstall --no-auto-refresh hamster-backend-docker");
+                    eventually("the end of lease A", () -> ChainClient.await(market.agreement(a.id()))
+                            .filter(x -> x.status() != AgreementStatus.USING).orElse(null));
+                    Thread.sleep(3_000);
+                    assertEquals(container, machineId("docker", "order-" + a.order()), "not torn down blind");
+                    // ... and removed once the backend is back
+                    prov.client(SSH, "feature:install --no-auto-refresh hamster-backend-docker");
+                    eventually("lease A's container to go", () -> machineId("docker", "order-" + a.order())
+                            .isEmpty() ? true : null);
+                    eventually("the end of lease B and its VM", () -> machineId("kvm", "order-" + b.order())
+                            .isEmpty() ? true : null);
+                    assertEquals(AgreementStatus.FINISHED, ChainClient.await(market.agreement(b.id())).orElseThrow()
+                            .status());
+                } finally {
+                    tenant.close();
+                }
+            }
+        }
+    }
+
+    private static RentalAgreement order(ChainClient chain, Ed25519.KeyPair tenant, long resource, long hours,
+            String pub) throws Exception {
+        Market market = chain.market();
+        ChainClient.await(chain.signer().submitAndWaitInBlock(tenant, market.calls().createOrder(resource, hours,
+                pub)));
+        return eventually("the agreement on resource " + resource, () -> ChainClient.await(market.agreementsOf(
+                AccountId.of(tenant.publicKey()))).stream().filter(x -> x.resource() == resource
+                        && x.status() == AgreementStatus.USING).findFirst().orElse(null));
+    }
+
+    private static void run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError(command + " failed: " + out);
+        }
+    }
+
     private void lease(String backend) throws Exception {
         Path base = Path.of("target/provider-it-" + backend).toAbsolutePath();
         try (KarafProcess node = KarafProcess.unpack(Path.of(System.getProperty("hamster.node.zip")),
