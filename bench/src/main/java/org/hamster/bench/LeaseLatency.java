@@ -125,6 +125,13 @@ final class LeaseLatency {
                 + "org.ops4j.pax.web.listening.addresses = 127.0.0.1\n");
         Files.writeString(prov.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryHost = 127.0.0.1\n"
                 + "rmiRegistryPort = 11111\nrmiServerHost = 127.0.0.1\nrmiServerPort = 44457\n");
+        if (backend.equals("kvm")) { // the backend's default image location, built (or found cached) first
+            Process b = new ProcessBuilder("tools/images/build-vm", "--out", "/var/lib/hamster/images/vm")
+                    .inheritIO().start();
+            if (b.waitFor() != 0) {
+                throw new IllegalStateException("tools/images/build-vm failed");
+            }
+        }
         if (!backend.equals("docker")) {
             // the provider assembly boots the Docker backend; the other one is a feature away
             Files.writeString(prov.resolve("etc/org.apache.karaf.features.cfg"), Files.readString(prov.resolve(

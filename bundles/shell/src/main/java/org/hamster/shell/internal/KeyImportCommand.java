@@ -24,6 +24,10 @@ public class KeyImportCommand implements Action {
     @Option(name = "--password", description = "Password (asked for when omitted)")
     String password;
 
+    @Option(name = "--json", description = "Import a polkadot.js account export (JSON file) instead of a secret URI;"
+            + " the password is the one it was exported with, and it is kept")
+    String jsonFile;
+
     @Reference
     Session session;
 
@@ -33,9 +37,23 @@ public class KeyImportCommand implements Action {
         if (pw == null || pw.isEmpty()) {
             throw new IllegalArgumentException("A password is needed to encrypt the key");
         }
+        if (jsonFile != null && uri != null) {
+            throw new IllegalArgumentException("Give either a secret URI or --json, not both");
+        }
         try {
             Keystore ks = new Keystore(Keys.keystoreDir());
-            String address = uri == null ? ks.create(name, pw) : ks.importKey(name, uri, pw);
+            String address;
+            if (jsonFile != null) {
+                String json;
+                try {
+                    json = java.nio.file.Files.readString(java.nio.file.Path.of(jsonFile));
+                } catch (java.io.IOException e) {
+                    throw new IllegalArgumentException("Cannot read " + jsonFile + ": " + e.getMessage());
+                }
+                address = ks.importPolkadotJson(json, pw, name);
+            } else {
+                address = uri == null ? ks.create(name, pw) : ks.importKey(name, uri, pw);
+            }
             System.out.println(name + " " + address);
         } catch (HamsterException e) {
             throw new IllegalArgumentException(e.getMessage());
