@@ -77,6 +77,21 @@ public final class Keystore {
         return decrypt(read(name), password);
     }
 
+    /**
+     * Unlocks {@code name} with the password on the first line of {@code passwordFile} (how a headless role reads
+     * its key: the file should be readable by the service user only).
+     */
+    public Ed25519.KeyPair unlockWithPasswordFile(String name, java.nio.file.Path passwordFile) throws HamsterException {
+        String password;
+        try {
+            password = java.nio.file.Files.readString(passwordFile, java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .findFirst().orElse("").strip();
+        } catch (java.io.IOException e) {
+            throw new HamsterException(ErrorCode.KEYSTORE, "cannot read the password file " + passwordFile + ": " + e);
+        }
+        return unlock(name, password);
+    }
+
     public synchronized void changePassword(String name, String oldPassword, String newPassword)
             throws HamsterException {
         checkPassword(newPassword);

@@ -29,6 +29,20 @@ class KeystoreTest {
     Path dir;
 
     @Test
+    void headlessRolesUnlockWithAPasswordFile() throws Exception {
+        Keystore keystore = new Keystore(dir.resolve("keys"));
+        keystore.importKey("gw", "//Alice", "correct horse");
+        Path pw = dir.resolve("gw.password");
+        Files.writeString(pw, "correct horse\nanything after the first line is ignored\n");
+        assertEquals(KeyDerivation.pair("//Alice"), keystore.unlockWithPasswordFile("gw", pw));
+        HamsterException missing = assertThrows(HamsterException.class,
+                () -> keystore.unlockWithPasswordFile("gw", dir.resolve("absent")));
+        assertTrue(missing.getMessage().contains("cannot read the password file"), missing.getMessage());
+        Files.writeString(pw, "wrong\n");
+        assertThrows(HamsterException.class, () -> keystore.unlockWithPasswordFile("gw", pw));
+    }
+
+    @Test
     void importUnlockAndSign() throws Exception {
         Keystore keystore = new Keystore(dir.resolve("keys"));
         assertEquals(ALICE, keystore.importKey("alice", "//Alice", "correct horse"));

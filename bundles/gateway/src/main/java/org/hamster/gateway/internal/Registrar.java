@@ -1,8 +1,5 @@
 package org.hamster.gateway.internal;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -203,14 +200,7 @@ public final class Registrar {
         if (config.passwordFile().isBlank()) {
             throw new HamsterException(ErrorCode.CONFIG, "passwordFile is not set");
         }
-        String password;
-        try {
-            password = Files.readString(Path.of(config.passwordFile()), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new HamsterException(ErrorCode.CONFIG, e, "cannot read passwordFile " + config.passwordFile()
-                    + ": " + e);
-        }
-        Keystore keystore = new Keystore(GatewayComponent.dir(config.keystoreDir(), "keystore"));
-        return keystore.unlock(config.account(), password);
+        return new Keystore(GatewayComponent.dir(config.keystoreDir(), "keystore")).unlockWithPasswordFile(
+                config.account(), Path.of(config.passwordFile()));
     }
 }

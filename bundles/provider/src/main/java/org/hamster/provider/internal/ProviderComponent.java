@@ -303,13 +303,7 @@ public final class ProviderComponent implements Provider, LeaseKeeper.Context {
         if (cfg.passwordFile().isBlank()) {
             throw new HamsterException(ErrorCode.CONFIG, PID + ": passwordFile is not set");
         }
-        String password;
-        try {
-            password = Files.readString(Path.of(cfg.passwordFile()), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new HamsterException(ErrorCode.CONFIG, e, "cannot read passwordFile " + cfg.passwordFile()
-                    + ": " + e);
-        }
-        return new Keystore(dir(cfg.keystoreDir(), "keystore")).unlock(cfg.account(), password);
+        return new Keystore(dir(cfg.keystoreDir(), "keystore")).unlockWithPasswordFile(cfg.account(),
+                Path.of(cfg.passwordFile()));
     }
 }
