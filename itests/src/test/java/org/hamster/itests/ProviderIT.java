@@ -212,6 +212,12 @@ class ProviderIT {
                     System.out.printf("ProviderIT[%s]: order placed to ssh output in %d ms%n", backend, ms);
                     assertTrue(out.contains("hello-from-the-lease"), out);
 
+                    // the tenant renews for an hour: the provider executes the renewal, the end moves
+                    ChainClient.await(chain.signer().submitAndWaitInBlock(charlie, market.calls().renew(a.id(), 1)));
+                    RentalAgreement renewed = eventually("the renewal", () -> ChainClient.await(market.agreement(
+                            a.id())).filter(x -> x.end() > a.end()).orElse(null));
+                    assertEquals(a.end() + HOUR_MS, renewed.end());
+
                     // kill -9 mid-lease: the restarted provider adopts the machine and keeps heartbeating
                     String before = machineId(backend, "order-" + a.order());
                     prov.kill9();
