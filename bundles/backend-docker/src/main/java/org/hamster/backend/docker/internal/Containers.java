@@ -40,19 +40,19 @@ final class Containers {
 
     /** The create call's environment: the SSH port only, as one {@code NAME=value} entry (no shell involved). */
     static List<String> env(MachineSpec spec) {
-        return List.of(SSH_PORT_ENV + "=" + spec.sshPort());
+        return List.of(SSH_PORT_ENV + "=" + SshRelay.INNER_PORT); // inside the container; the host port is the relay's
     }
 
     /**
-     * The limits and isolation of a lease's container. Host networking, so that its SSH server can listen on the
-     * host's 127.0.0.1 (the daemon runs without a bridge); a CPU quota of {@code cpus} whole CPUs; memory without
-     * extra swap; no raw sockets (the host's network is shared) and no privileged ports; restarted with the daemon
-     * unless stopped.
+     * The limits and isolation of a lease's container. No network at all: its SSH server listens on the container's
+     * own loopback and is reached through {@link SshRelay}, so a tenant cannot reach any service of the host; a CPU
+     * quota of {@code cpus} whole CPUs; memory without extra swap; no raw sockets and no privileged ports; restarted
+     * with the daemon unless stopped.
      */
     static HostConfig hostConfig(MachineSpec spec, long pidsLimit, boolean diskLimit) {
         long memory = spec.memoryMiB() * MIB;
         HostConfig host = HostConfig.newHostConfig()
-                .withNetworkMode("host")
+                .withNetworkMode("none")
                 .withNanoCPUs(spec.cpus() * 1_000_000_000L)
                 .withMemory(memory)
                 .withMemorySwap(memory)

@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Machines as Docker containers: one per lease, named {@code hamster-<leaseId>} and labelled with the lease, its
- * SSH port and creation time. Each shares the host's network and runs the image's SSH server on 127.0.0.1 at the
- * lease's port; the tenant's key is unpacked into it through the API before it first starts. CPU and memory limits
+ * SSH port and creation time. Each has no network (a tenant cannot reach the host's services); its SSH server listens
+ * on the container's own loopback and the lease's port on the host's 127.0.0.1 is an {@link SshRelay} into it. The
+ * tenant's key is unpacked into it through the API before it first starts. CPU and memory limits
  * are the container's cgroup limits. Calls for one lease are serialised; calls for different leases run in
  * parallel.
  */
@@ -55,7 +56,7 @@ public final class DockerBackend implements ComputeBackend {
     void activate(DockerBackendConfig config) throws HamsterException {
         String host = config.dockerHost().trim();
         if (!host.startsWith("unix:///")) {
-            // a TCP endpoint on loopback would be open to every tenant: machines share the host's network
+            // the daemon's API is root on the host: only its unix socket, never a TCP endpoint
             throw config("dockerHost must be a unix socket, unix:///<path>, got '" + host + "'");
         }
         image = config.image().trim();
@@ -79,6 +80,11 @@ public final class DockerBackend implements ComputeBackend {
             Version v = engine.version();
             LOG.info("docker backend: engine {} (API {}) at {}, image {}{}", v.getVersion(), v.getApiVersion(), host,
                     image, engine.imageExists(image) ? "" : " (missing: build it with tools/images/build-container)");
+            for (Machine m : list()) { // after a restart: the running machines' SSH ports again
+                if (m.state() == Machine.State.RUNNING) {
+                    relay(m.leaseId(), m.nativeId(), m.sshPort());
+                }
+            }
         } catch (ComputeException e) {
             LOG.warn("{}; machines cannot be created until the daemon answers", e.getMessage());
         }
@@ -86,7 +92,25 @@ public final class DockerBackend implements ComputeBackend {
 
     @Deactivate
     void deactivate() {
+        relays.keySet().forEach(this::unrelay);
         engine.close();
+    }
+
+    private final Map<String, SshRelay> relays = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Opens (once) the host side of a lease's SSH port. */
+    private void relay(String leaseId, String containerId, int port) throws ComputeException {
+        SshRelay existing = relays.get(leaseId);
+        if (existing == null) {
+            relays.put(leaseId, SshRelay.open(engine, containerId, port));
+        }
+    }
+
+    private void unrelay(String leaseId) {
+        SshRelay r = relays.remove(leaseId);
+        if (r != null) {
+            r.close();
+        }
     }
 
     @Override
@@ -118,6 +142,7 @@ public final class DockerBackend implements ComputeBackend {
             try {
                 engine.copyToRoot(id.get(), KeyArchive.authorizedKeys(spec.sshPublicKey(), created));
                 engine.start(id.get());
+                relay(spec.leaseId(), id.get(), spec.sshPort());
                 String banner = awaitSsh(id.get(), spec.sshPort());
                 Machine machine = machine(id.get());
                 LOG.info("docker backend: lease {} runs in {} ({} CPU, {} MiB), SSH on 127.0.0.1:{} ({})",
@@ -125,6 +150,7 @@ public final class DockerBackend implements ComputeBackend {
                 return machine;
             } catch (ComputeException | RuntimeException | LinkageError e) {
                 // LinkageError: a class missing from the OSGi wiring; still nothing half-made may remain
+                unrelay(spec.leaseId());
                 throw removeAfterFailure(spec.leaseId(), id.get(), e);
             }
         }
@@ -159,6 +185,7 @@ public final class DockerBackend implements ComputeBackend {
         }
         if ("running".equals(c.getState().getStatus())) {
             try {
+                relay(lease, c.getId(), port);
                 awaitSsh(c.getId(), port);
             } catch (ComputeException e) {
                 throw new ComputeException("docker: lease " + lease + " exists but " + e.getMessage() + log(c.getId()),
@@ -218,7 +245,9 @@ public final class DockerBackend implements ComputeBackend {
             engine.start(c.getId());
             String banner;
             try {
-                banner = awaitSsh(c.getId(), Containers.sshPort(c.getConfig().getLabels()).orElse(0));
+                int port = Containers.sshPort(c.getConfig().getLabels()).orElse(0);
+                relay(leaseId, c.getId(), port);
+                banner = awaitSsh(c.getId(), port);
             } catch (ComputeException e) {
                 throw new ComputeException("docker: lease " + leaseId + " did not start: " + e.getMessage()
                         + log(c.getId()), e);
@@ -232,6 +261,7 @@ public final class DockerBackend implements ComputeBackend {
     public Machine stop(String leaseId) throws ComputeException {
         synchronized (lock(leaseId)) {
             InspectContainerResponse c = ours(leaseId).orElseThrow(() -> missing(leaseId));
+            unrelay(leaseId);
             engine.stop(c.getId(), stopTimeoutSeconds);
             LOG.info("docker backend: lease {} stopped", leaseId);
             return machine(c.getId());
@@ -242,6 +272,7 @@ public final class DockerBackend implements ComputeBackend {
     public void destroy(String leaseId) throws ComputeException {
         synchronized (lock(leaseId)) {
             Optional<InspectContainerResponse> c = ours(leaseId);
+            unrelay(leaseId);
             if (c.isPresent()) {
                 engine.remove(c.get().getId());
                 LOG.info("docker backend: lease {} destroyed (container {} removed)", leaseId,

@@ -189,6 +189,37 @@ final class DockerEngine implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs {@code cmd} in the container with its stdin fed from {@code in} and its stdout written to {@code out}
+     * (a hijacked Engine API connection, no shell); {@code done} runs when the process ends or the copy fails.
+     */
+    void execPipe(String id, List<String> cmd, java.io.InputStream in, java.io.OutputStream out, Runnable done)
+            throws ComputeException {
+        String exec = call("exec in " + id, () -> client.execCreateCmd(id).withAttachStdin(true)
+                .withAttachStdout(true).withAttachStderr(false).withCmd(cmd.toArray(String[]::new)).exec().getId());
+        call("start exec in " + id, () -> client.execStartCmd(exec).withStdIn(in).exec(new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+                try {
+                    out.write(frame.getPayload());
+                    out.flush();
+                } catch (IOException e) {
+                    done.run();
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                done.run();
+            }
+
+            @Override
+            public void onComplete() {
+                done.run();
+            }
+        }));
+    }
+
     private <T> T call(String what, Supplier<T> action) throws ComputeException {
         try {
             return withBundleLoader(action);

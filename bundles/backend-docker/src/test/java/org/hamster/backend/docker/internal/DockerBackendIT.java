@@ -119,8 +119,13 @@ class DockerBackendIT {
         assertEquals(spec.leaseId(), c.getConfig().getLabels().get("org.hamster.lease"));
         assertEquals(Integer.toString(spec.sshPort()), c.getConfig().getLabels().get("org.hamster.ssh-port"));
         assertEquals(m.created(), Instant.parse(c.getConfig().getLabels().get("org.hamster.created")));
-        assertTrue(List.of(c.getConfig().getEnv()).contains("HAMSTER_SSH_PORT=" + spec.sshPort()));
-        assertEquals("host", c.getHostConfig().getNetworkMode());
+        assertTrue(List.of(c.getConfig().getEnv()).contains("HAMSTER_SSH_PORT=" + SshRelay.INNER_PORT));
+        assertEquals("none", c.getHostConfig().getNetworkMode());
+        // no network but its own loopback: the host's services (here the machine's own SSH port on the host) are
+        // out of reach from inside
+        Result isolation = ssh(spec.sshPort(), "ls /sys/class/net; /bin/busybox nc -w 2 127.0.0.1 "
+                + spec.sshPort() + " </dev/null 2>/dev/null && echo host-reachable || echo isolated");
+        assertEquals(List.of("lo", "isolated"), isolation.out.lines().toList(), isolation.out);
         assertEquals(1_000_000_000L, c.getHostConfig().getNanoCPUs());
         assertEquals(256L << 20, c.getHostConfig().getMemory());
         assertEquals(256L << 20, c.getHostConfig().getMemorySwap());
@@ -377,7 +382,10 @@ class DockerBackendIT {
         assertTrue(cpuSeconds <= cpus * wallSeconds * 1.25 + 0.1, cpuSeconds + " CPU-s in " + wallSeconds + " s");
     }
 
-    /** Every listening TCP socket on {@code port} of the host is bound to 127.0.0.1 (/proc/net/tcp{,6}). */
+    /**
+     * Every listening TCP socket on {@code port} of the host (the backend's relay; the SSH server itself is inside
+     * the container's own network namespace) is bound to 127.0.0.1 (/proc/net/tcp{,6}).
+     */
     private static void assertListensOnLoopbackOnly(int port) throws IOException {
         String hexPort = String.format(":%04X", port);
         int listening = 0;
@@ -389,7 +397,9 @@ class DockerBackendIT {
             for (String line : Files.readAllLines(p).subList(1, Files.readAllLines(p).size())) {
                 String[] f = line.strip().split("\\s+");
                 if (f[1].endsWith(hexPort) && f[3].equals("0A")) {
-                    assertEquals("0100007F" + hexPort, f[1], table + ": " + line);
+                    // 127.0.0.1, in tcp6 as the IPv4-mapped ::ffff:127.0.0.1 of a Java socket bound to it
+                    String loopback = table.endsWith("6") ? "0000000000000000FFFF00000100007F" : "0100007F";
+                    assertEquals(loopback + hexPort, f[1], table + ": " + line);
                     listening++;
                 }
             }
