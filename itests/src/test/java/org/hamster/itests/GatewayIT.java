@@ -56,7 +56,7 @@ class GatewayIT {
             node.config("org.hamster.rpc.cfg", "port", String.valueOf(RPC));
             node.start();
             int p2pPort = freePort();
-            configureGateway(gw, p2pPort);
+            configureGateway(gw, p2pPort, RPC);
             gw.start();
             new Rpc(RPC).awaitUp(Duration.ofSeconds(120));
             String peerId = IdentityFilesAwait.peerId(gw.home().resolve("data/hamster/p2p/p2p-gateway.key"));
@@ -154,7 +154,8 @@ class GatewayIT {
         }
     }
 
-    private static void configureGateway(KarafProcess gw, int p2pPort) throws Exception {
+    /** Keystore account gw = //Dave, fast heartbeats, the node at 127.0.0.1:{@code rpc}, test ports. */
+    static void configureGateway(KarafProcess gw, int p2pPort, int rpc) throws Exception {
         Path home = gw.home();
         Keystore keystore = new Keystore(home.resolve("data/hamster/keystore"));
         keystore.importKey("gw", "//Dave", "gateway password");
@@ -165,7 +166,7 @@ class GatewayIT {
         gw.config("org.hamster.gateway.cfg", "passwordFile", password.toString());
         gw.config("org.hamster.gateway.cfg", "heartbeatIntervalSeconds", "2");
         gw.config("org.hamster.gateway.cfg", "retrySeconds", "1");
-        gw.config("org.hamster.chain.client.cfg", "url", "ws://127.0.0.1:" + RPC);
+        gw.config("org.hamster.chain.client.cfg", "url", "ws://127.0.0.1:" + rpc);
         gw.config("org.hamster.chain.client.cfg", "requestTimeoutMs", "3000");
         gw.config("org.hamster.chain.client.cfg", "maxReconnectDelayMs", "1000");
         gw.config("org.apache.karaf.shell.cfg", "sshPort", String.valueOf(SSH));

@@ -51,6 +51,74 @@ class ProviderIT {
     }
 
     /**
+     * A provider reached only through a gateway: the gateway registers on chain, the provider reserves a slot on
+     * every gateway of the bootstrap list, and the tenant logs in through the circuit
+     * {@code /ip4/.../p2p/<gateway>/p2p-circuit/p2p/<provider>}.
+     */
+    @Test
+    void leaseThroughAGateway() throws Exception {
+        Path base = Path.of("target/provider-it-gateway").toAbsolutePath();
+        try (KarafProcess node = KarafProcess.unpack(Path.of(System.getProperty("hamster.node.zip")),
+                base.resolve("node"));
+                KarafProcess gw = KarafProcess.unpack(Path.of(System.getProperty("hamster.gateway.zip")),
+                        base.resolve("gateway"));
+                KarafProcess prov = KarafProcess.unpack(Path.of(System.getProperty("hamster.provider.zip")),
+                        base.resolve("provider"))) {
+            Path spec = ChainSpecs.shortHours(node.home(), "Hamster Provider IT", HOUR_MS, 30_000, 10_000);
+            node.config("org.hamster.rpc.cfg", "port", String.valueOf(RPC));
+            node.config("org.hamster.chain.runtime.cfg", "chainSpec", spec.toString());
+            node.config("org.hamster.chain.runtime.cfg", "blockTimeMs", "1000");
+            node.start();
+            int gwPort = freePort();
+            GatewayIT.configureGateway(gw, gwPort, RPC);
+            configure(prov, "docker", freePort());
+            prov.config("org.hamster.provider.cfg", "useGateways", "true");
+            new Rpc(RPC).awaitUp(Duration.ofSeconds(120));
+            gw.start();
+            Ed25519.KeyPair bob = KeyDerivation.pair("//Bob");
+            Ed25519.KeyPair charlie = KeyDerivation.pair("//Charlie");
+            AccountId bobId = AccountId.of(bob.publicKey());
+            try (ChainClient chain = ChainClient.connect(URI.create("ws://127.0.0.1:" + RPC),
+                    ChainClientOptions.defaults())) {
+                Market market = chain.market();
+                String gateway = eventually("the gateway on the bootstrap list", () -> {
+                    List<String> list = ChainClient.await(market.bootstrapList());
+                    return list.isEmpty() ? null : list.get(0);
+                });
+                ChainClient.await(chain.signer().submitAndWaitInBlock(bob, market.calls().pledge(BigInteger.TEN
+                        .pow(14))));
+                prov.start();
+                Resource resource = eventually("the provider's resource", () -> {
+                    List<Resource> rs = ChainClient.await(market.resourcesOf(bobId));
+                    return rs.isEmpty() ? null : rs.get(0);
+                });
+                PeerId providerId = eventually("the provider's identity", () -> {
+                    Path f = prov.home().resolve("data/hamster/p2p/p2p-provider.key");
+                    return Files.exists(f) ? IdentityFiles.load(f).peerId() : null;
+                });
+                Multiaddr circuit = Multiaddr.parse(gateway).encapsulate(Multiaddr.parse("/p2p-circuit"))
+                        .withPeerId(providerId);
+                eventually("the provider's reservation on the gateway", () -> Files.readString(prov.home()
+                        .resolve("data/log/karaf.log")).contains("reachable through") ? true : null);
+                Path key = SshLink.keygen(base.resolve("tenant"));
+                RentalAgreement a = order(chain, charlie, resource.id(), 1, Files.readString(Path.of(key + ".pub"))
+                        .strip());
+                Host tenant = Hosts.create(HostConfig.defaults(Identity.generate()));
+                try (SshLink link = new SshLink(tenant, providerId, a.id(), charlie, ChainClient.await(
+                        chain.genesisHash()))) {
+                    tenant.addAddresses(providerId, List.of(circuit)); // no direct address: only the circuit
+                    String out = link.ssh(key, "echo through-the-gateway");
+                    assertTrue(out.contains("through-the-gateway"), out);
+                    assertTrue(tenant.connections(providerId).stream().allMatch(c -> c.isRelayed()),
+                            "the tenant reached the provider through the gateway only");
+                } finally {
+                    tenant.close();
+                }
+            }
+        }
+    }
+
+    /**
      * Hot swap on a running provider: a Docker lease runs; the KVM backend is installed and made the one for new
      * leases, and a second order gets a virtual machine (QEMU TCG) that the tenant logs in to; the Docker backend is
      * uninstalled while its lease runs out: its machine is left alone, and removed once the backend is back.
