@@ -64,11 +64,7 @@ class ProviderIT {
                         base.resolve("gateway"));
                 KarafProcess prov = KarafProcess.unpack(Path.of(System.getProperty("hamster.provider.zip")),
                         base.resolve("provider"))) {
-            Path spec = ChainSpecs.shortHours(node.home(), "Hamster Provider IT", HOUR_MS, 30_000, 10_000);
-            node.config("org.hamster.rpc.cfg", "port", String.valueOf(RPC));
-            node.config("org.hamster.chain.runtime.cfg", "chainSpec", spec.toString());
-            node.config("org.hamster.chain.runtime.cfg", "blockTimeMs", "1000");
-            node.start();
+            startNode(node);
             int gwPort = freePort();
             GatewayIT.configureGateway(gw, gwPort, RPC);
             configure(prov, "docker", freePort());
@@ -88,14 +84,8 @@ class ProviderIT {
                 ChainClient.await(chain.signer().submitAndWaitInBlock(bob, market.calls().pledge(BigInteger.TEN
                         .pow(14))));
                 prov.start();
-                Resource resource = eventually("the provider's resource", () -> {
-                    List<Resource> rs = ChainClient.await(market.resourcesOf(bobId));
-                    return rs.isEmpty() ? null : rs.get(0);
-                });
-                PeerId providerId = eventually("the provider's identity", () -> {
-                    Path f = prov.home().resolve("data/hamster/p2p/p2p-provider.key");
-                    return Files.exists(f) ? IdentityFiles.load(f).peerId() : null;
-                });
+                Resource resource = firstResource(market, bobId);
+                PeerId providerId = providerId(prov);
                 Multiaddr circuit = Multiaddr.parse(gateway).encapsulate(Multiaddr.parse("/p2p-circuit"))
                         .withPeerId(providerId);
                 eventually("the provider's reservation on the gateway", () -> Files.readString(prov.home()
@@ -132,11 +122,7 @@ class ProviderIT {
                 base.resolve("node"));
                 KarafProcess prov = KarafProcess.unpack(Path.of(System.getProperty("hamster.provider.zip")),
                         base.resolve("provider"))) {
-            Path spec = ChainSpecs.shortHours(node.home(), "Hamster Provider IT", HOUR_MS, 30_000, 10_000);
-            node.config("org.hamster.rpc.cfg", "port", String.valueOf(RPC));
-            node.config("org.hamster.chain.runtime.cfg", "chainSpec", spec.toString());
-            node.config("org.hamster.chain.runtime.cfg", "blockTimeMs", "1000");
-            node.start();
+            startNode(node);
             int p2p = freePort();
             configure(prov, "docker", p2p);
             Files.writeString(prov.home().resolve("etc/org.hamster.backend.kvm.cfg"), String.join("\n",
@@ -152,14 +138,8 @@ class ProviderIT {
                 ChainClient.await(chain.signer().submitAndWaitInBlock(bob, market.calls().pledge(BigInteger.TEN
                         .pow(14))));
                 prov.start();
-                Resource first = eventually("the provider's resource", () -> {
-                    List<Resource> rs = ChainClient.await(market.resourcesOf(bobId));
-                    return rs.isEmpty() ? null : rs.get(0);
-                });
-                PeerId providerId = eventually("the provider's identity", () -> {
-                    Path f = prov.home().resolve("data/hamster/p2p/p2p-provider.key");
-                    return Files.exists(f) ? IdentityFiles.load(f).peerId() : null;
-                });
+                Resource first = firstResource(market, bobId);
+                PeerId providerId = providerId(prov);
                 Path key = SshLink.keygen(base.resolve("tenant"));
                 String pub = Files.readString(Path.of(key + ".pub")).strip();
                 H256 genesis = ChainClient.await(chain.genesisHash());
@@ -237,11 +217,7 @@ class ProviderIT {
                 base.resolve("node"));
                 KarafProcess prov = KarafProcess.unpack(Path.of(System.getProperty("hamster.provider.zip")),
                         base.resolve("provider"))) {
-            Path spec = ChainSpecs.shortHours(node.home(), "Hamster Provider IT", HOUR_MS, 30_000, 10_000);
-            node.config("org.hamster.rpc.cfg", "port", String.valueOf(RPC));
-            node.config("org.hamster.chain.runtime.cfg", "chainSpec", spec.toString());
-            node.config("org.hamster.chain.runtime.cfg", "blockTimeMs", "1000");
-            node.start();
+            startNode(node);
             int p2p = freePort();
             configure(prov, backend, p2p);
             new Rpc(RPC).awaitUp(Duration.ofSeconds(120));
@@ -255,10 +231,7 @@ class ProviderIT {
                 ChainClient.await(chain.signer().submitAndWaitInBlock(bob, market.calls().pledge(ham.multiply(
                         BigInteger.valueOf(100)))));
                 prov.start();
-                Resource resource = eventually("the provider's resource", () -> {
-                    List<Resource> rs = ChainClient.await(market.resourcesOf(bobId));
-                    return rs.isEmpty() ? null : rs.get(0);
-                });
+                Resource resource = firstResource(market, bobId);
                 Path key = SshLink.keygen(base.resolve("tenant"));
                 String pub = Files.readString(Path.of(key + ".pub")).strip();
                 long t0 = System.nanoTime();
@@ -267,10 +240,7 @@ class ProviderIT {
                 RentalAgreement a = eventually("the agreement", () -> ChainClient.await(market.agreementsOf(
                         AccountId.of(charlie.publicKey()))).stream().filter(x -> x.status() == AgreementStatus.USING)
                         .findFirst().orElse(null));
-                PeerId providerId = eventually("the provider's identity", () -> {
-                    Path f = prov.home().resolve("data/hamster/p2p/p2p-provider.key");
-                    return Files.exists(f) ? IdentityFiles.load(f).peerId() : null;
-                });
+                PeerId providerId = providerId(prov);
                 H256 genesis = ChainClient.await(chain.genesisHash());
                 Host tenant = Hosts.create(HostConfig.defaults(Identity.generate()));
                 try (SshLink link = new SshLink(tenant, providerId, a.id(), charlie, genesis)) {
@@ -310,6 +280,31 @@ class ProviderIT {
                 }
             }
         }
+    }
+
+    /** The node with the short-hour chain spec (1 s blocks) on port {@link #RPC}. */
+    private static void startNode(KarafProcess node) throws Exception {
+        Path spec = ChainSpecs.shortHours(node.home(), "Hamster Provider IT", HOUR_MS, 30_000, 10_000);
+        node.config("org.hamster.rpc.cfg", "port", String.valueOf(RPC));
+        node.config("org.hamster.chain.runtime.cfg", "chainSpec", spec.toString());
+        node.config("org.hamster.chain.runtime.cfg", "blockTimeMs", "1000");
+        node.start();
+    }
+
+    /** The first resource {@code owner} has on chain, once there is one. */
+    private static Resource firstResource(Market market, AccountId owner) throws Exception {
+        return eventually("the provider's resource", () -> {
+            List<Resource> rs = ChainClient.await(market.resourcesOf(owner));
+            return rs.isEmpty() ? null : rs.get(0);
+        });
+    }
+
+    /** The provider's peer id, from the identity key it creates on first start. */
+    private static PeerId providerId(KarafProcess prov) throws Exception {
+        return eventually("the provider's identity", () -> {
+            Path f = prov.home().resolve("data/hamster/p2p/p2p-provider.key");
+            return Files.exists(f) ? IdentityFiles.load(f).peerId() : null;
+        });
     }
 
     private static void configure(KarafProcess prov, String backend, int p2p) throws Exception {
