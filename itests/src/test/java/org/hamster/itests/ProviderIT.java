@@ -40,10 +40,10 @@ import org.junit.jupiter.api.Test;
  * (the machine is adopted, not recreated, and the lease is not punished); at expiry the machine is removed.
  */
 class ProviderIT {
-    private static final int RPC = 19951;
-    private static final int SSH = 18103;
-    private static final int HTTP = 18183;
-    private static final long HOUR_MS = 40_000;
+    static final int RPC = 19951;
+    static final int SSH = 18103;
+    static final int HTTP = 18183;
+    static final long HOUR_MS = 40_000;
 
     @Test
     void dockerLease() throws Exception {
@@ -193,7 +193,7 @@ class ProviderIT {
         }
     }
 
-    private static RentalAgreement order(ChainClient chain, Ed25519.KeyPair tenant, long resource, long hours,
+    static RentalAgreement order(ChainClient chain, Ed25519.KeyPair tenant, long resource, long hours,
             String pub) throws Exception {
         Market market = chain.market();
         ChainClient.await(chain.signer().submitAndWaitInBlock(tenant, market.calls().createOrder(resource, hours,
@@ -283,7 +283,7 @@ class ProviderIT {
     }
 
     /** The node with the short-hour chain spec (1 s blocks) on port {@link #RPC}. */
-    private static void startNode(KarafProcess node) throws Exception {
+    static void startNode(KarafProcess node) throws Exception {
         Path spec = ChainSpecs.shortHours(node.home(), "Hamster Provider IT", HOUR_MS, 30_000, 10_000);
         node.config("org.hamster.rpc.cfg", "port", String.valueOf(RPC));
         node.config("org.hamster.chain.runtime.cfg", "chainSpec", spec.toString());
@@ -292,7 +292,7 @@ class ProviderIT {
     }
 
     /** The first resource {@code owner} has on chain, once there is one. */
-    private static Resource firstResource(Market market, AccountId owner) throws Exception {
+    static Resource firstResource(Market market, AccountId owner) throws Exception {
         return eventually("the provider's resource", () -> {
             List<Resource> rs = ChainClient.await(market.resourcesOf(owner));
             return rs.isEmpty() ? null : rs.get(0);
@@ -307,7 +307,7 @@ class ProviderIT {
         });
     }
 
-    private static void configure(KarafProcess prov, String backend, int p2p) throws Exception {
+    static void configure(KarafProcess prov, String backend, int p2p) throws Exception {
         Path home = prov.home();
         new Keystore(home.resolve("data/hamster/keystore")).importKey("prov", "//Bob", "provider password");
         Path password = home.resolve("etc/provider.password");
@@ -333,7 +333,7 @@ class ProviderIT {
     }
 
     /** The backend's id of a lease's machine, "" if it has none. */
-    private static String machineId(String backend, String lease) throws Exception {
+    static String machineId(String backend, String lease) throws Exception {
         List<String> cmd = backend.equals("docker")
                 ? List.of("/usr/bin/docker", "ps", "-aq", "--no-trunc", "--filter", "label=org.hamster.lease=" + lease)
                 : List.of("virsh", "-c", "qemu:///system", "domuuid", "hamster-" + lease);
@@ -343,7 +343,7 @@ class ProviderIT {
         return p.exitValue() == 0 ? out : "";
     }
 
-    private static <T> T eventually(String what, Callable<T> probe) throws Exception {
+    static <T> T eventually(String what, Callable<T> probe) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         Exception last = null;
         while (System.nanoTime() < deadline) {
@@ -360,7 +360,7 @@ class ProviderIT {
         throw new AssertionError("timed out waiting for " + what + (last == null ? "" : ": " + last), last);
     }
 
-    private static int freePort() throws java.io.IOException {
+    static int freePort() throws java.io.IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

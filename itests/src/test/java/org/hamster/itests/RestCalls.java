@@ -29,8 +29,17 @@ final class RestCalls {
     }
 
     static HttpResponse<String> post(String url, String token, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = request(url, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return send("POST", url, token, json);
+    }
+
+    /** Any method with an optional JSON body (null: none). */
+    static HttpResponse<String> send(String method, String url, String token, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(url, token).method(method, json == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

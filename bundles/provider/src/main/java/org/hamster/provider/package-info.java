@@ -1,8 +1,9 @@
 /**
  * The provider role: {@link org.hamster.provider.Provider} is the running provider the REST API
- * ({@code /hamster/api/provider}), the {@code hamster:provider-*} commands and the web UI read.
+ * ({@code /hamster/api/provider}), the {@code hamster:provider-*} commands and the web UI read;
+ * {@link org.hamster.provider.ProviderManagement} manages its pledge, resources and earnings on chain.
  */
-@Version("0.1.0")
+@Version("0.2.0")
 package org.hamster.provider;
 
 import org.osgi.annotation.versioning.Version;

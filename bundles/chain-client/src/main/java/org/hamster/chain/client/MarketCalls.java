@@ -73,6 +73,11 @@ public final class MarketCalls {
         return provider(new ProviderCall.Relist(resource));
     }
 
+    /** Provider.offline: the owner takes an Unused resource off the market (relist brings it back). */
+    public byte[] offline(long resource) {
+        return provider(new ProviderCall.Offline(resource));
+    }
+
     /** ResourceOrder.pledge: reserves {@code amount} more of the provider's balance as pledge. */
     public byte[] pledge(BigInteger amount) {
         return resourceOrder(new ResourceOrderCall.Pledge(amount(amount)));

@@ -4,7 +4,7 @@
  * errors are read with the pallets' own API packages; {@link org.hamster.chain.client.Market} gives typed calls,
  * queries and events of the market pallets.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package org.hamster.chain.client;
 
 import org.osgi.annotation.versioning.Version;

@@ -65,6 +65,7 @@ class MarketCallsTest {
         provider(dev.addDuration(3, 24), new ProviderCall.AddResourceDuration(3, 24));
         provider(dev.removeResource(3), new ProviderCall.RemoveResource(3));
         provider(dev.relist(3), new ProviderCall.Relist(3));
+        provider(dev.offline(3), new ProviderCall.Offline(3));
     }
 
     @Test
@@ -102,6 +103,8 @@ class MarketCallsTest {
                         SSH)));
         // relist(258): Provider 5, call 4
         assertEquals("0x05040201000000000000", Hex.encode(dev.relist(258)));
+        // offline(258): Provider 5, call 5
+        assertEquals("0x05050201000000000000", Hex.encode(dev.offline(258)));
         // gateway heartbeat: Gateway 7, call 1, Vec<u8> of the peer id text (52 bytes -> 0xd0)
         assertEquals("0x0701d0" + Hex.encode(PEER.getBytes(StandardCharsets.US_ASCII)).substring(2),
                 Hex.encode(dev.gatewayHeartbeat(PEER)));

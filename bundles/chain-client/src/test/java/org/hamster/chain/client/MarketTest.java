@@ -224,7 +224,8 @@ class MarketTest {
                 new ProviderEvent.ResourceRemoved(1, bob),
                 new ProviderEvent.ResourceRelisted(2, bob),
                 new ProviderEvent.ResourceStatusChanged(0, ResourceStatus.LOCKED),
-                new ProviderEvent.ResourceExpired(3, bob));
+                new ProviderEvent.ResourceExpired(3, bob),
+                new ProviderEvent.ResourceOffline(4, bob));
         List<ResourceOrderEvent> orders = List.of(
                 new ResourceOrderEvent.Pledged(bob, PRICE),
                 new ResourceOrderEvent.PledgeWithdrawn(bob, PRICE),

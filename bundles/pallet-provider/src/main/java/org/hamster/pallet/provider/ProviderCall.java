@@ -63,10 +63,24 @@ public sealed interface ProviderCall extends Call {
         }
     }
 
-    /** 4: Offline -> Unused after the provider fixed its machine. Args {@code (resource: u64)}. */
+    /** 4: Offline -> Unused (after a fault was fixed, or an offline). Args {@code (resource: u64)}. */
     record Relist(long resource) implements ProviderCall {
         public int callIndex() {
             return 4;
+        }
+
+        public void encodeArgs(ScaleWriter w) {
+            w.u64(resource);
+        }
+    }
+
+    /**
+     * 5: Unused -> Offline: the owner takes its machine off the market (no fault recorded); relist brings it back.
+     * Args {@code (resource: u64)}.
+     */
+    record Offline(long resource) implements ProviderCall {
+        public int callIndex() {
+            return 5;
         }
 
         public void encodeArgs(ScaleWriter w) {
@@ -84,6 +98,7 @@ public sealed interface ProviderCall extends Call {
             case 2 -> new AddResourceDuration(r.u64(), r.u32());
             case 3 -> new RemoveResource(r.u64());
             case 4 -> new Relist(r.u64());
+            case 5 -> new Offline(r.u64());
             default -> throw new org.hamster.codec.ScaleException("unknown Provider call " + index);
         };
     }

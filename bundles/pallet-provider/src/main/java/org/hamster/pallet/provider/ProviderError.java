@@ -30,7 +30,7 @@ public enum ProviderError implements ModuleError {
     CannotRemove,
     /** Only an Offline resource can be relisted. */
     NotOffline,
-    /** The resource is not Unused: it cannot be ordered now. */
+    /** The resource is not Unused: it cannot be ordered, or taken offline by its owner, now. */
     ResourceNotUnused,
     /** The resource is not Locked by a pending order. */
     ResourceNotLocked,

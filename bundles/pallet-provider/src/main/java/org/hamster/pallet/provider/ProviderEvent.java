@@ -98,6 +98,17 @@ public sealed interface ProviderEvent extends PalletEvent {
         }
     }
 
+    /** 7: Unused -> Offline by the owner (no fault recorded). {@code (resource: u64, owner: AccountId)}. */
+    record ResourceOffline(long resource, AccountId owner) implements ProviderEvent {
+        public int eventIndex() {
+            return 7;
+        }
+
+        public void encodeFields(ScaleWriter w) {
+            AccountId.CODEC.encode(w.u64(resource), owner);
+        }
+    }
+
     /** Decodes the fields of event {@code index} (for watchers and to skip events). */
     static ProviderEvent decode(int index, ScaleReader r) {
         return switch (index) {
@@ -109,6 +120,7 @@ public sealed interface ProviderEvent extends PalletEvent {
             case 4 -> new ResourceRelisted(r.u64(), AccountId.CODEC.decode(r));
             case 5 -> new ResourceStatusChanged(r.u64(), ResourceStatus.CODEC.decode(r));
             case 6 -> new ResourceExpired(r.u64(), AccountId.CODEC.decode(r));
+            case 7 -> new ResourceOffline(r.u64(), AccountId.CODEC.decode(r));
             default -> throw new ScaleException("unknown Provider event " + index);
         };
     }

@@ -7,7 +7,8 @@ import org.hamster.codec.ScaleException;
 /**
  * Where a listed resource is in its life (SCALE enum, the original's variant order): UNUSED (rentable) -> LOCKED
  * (an order is pending) -> INUSE (a rental agreement runs) -> UNUSED when the lease ends, or OFFLINE when the
- * provider missed its heartbeats; OFFLINE -> UNUSED only by the owner's relist.
+ * provider missed its heartbeats; UNUSED -> OFFLINE also by the owner's offline; OFFLINE -> UNUSED only by the
+ * owner's relist.
  */
 public enum ResourceStatus {
     INUSE, LOCKED, UNUSED, OFFLINE;

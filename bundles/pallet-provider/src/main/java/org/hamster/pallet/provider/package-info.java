@@ -3,11 +3,13 @@
  * {@link org.hamster.pallet.provider.Resources}.
  *
  * <h2>Calls ({@link org.hamster.pallet.provider.ProviderCall}, all signed)</h2>
- * 0 register_resource, 1 modify_resource_price, 2 add_resource_duration, 3 remove_resource, 4 relist.
+ * 0 register_resource, 1 modify_resource_price, 2 add_resource_duration, 3 remove_resource, 4 relist, 5 offline.
  * A resource is {@code Unused -> Locked (order placed) -> Inuse (order executed) -> Unused (lease ended)} or
- * {@code -> Offline (provider faulted)}; relist brings Offline back to Unused. remove_resource accepts only Unused
- * and Offline resources, so a resource is never deleted under a tenant. A price change applies to orders and
- * renewals placed afterwards; a pending order and a running lease keep the price they were made at.
+ * {@code -> Offline (provider faulted)}; offline takes an Unused resource off the market by its owner's choice (no
+ * fault recorded, still listed; refused while a tenant holds it); relist brings Offline back to Unused.
+ * remove_resource accepts only Unused and Offline resources, so a resource is never deleted under a tenant. A price
+ * change applies to orders and renewals placed afterwards; a pending order and a running lease keep the price they
+ * were made at.
  *
  * <h2>Time</h2>
  * All durations are chain time (ms, the Timestamp pallet's now), never block counts: with instant seal blocks
@@ -35,7 +37,7 @@
  * </ul>
  * Unknown constant names and out-of-range values are refused with an IllegalArgumentException.
  */
-@Version("0.1.0")
+@Version("0.2.0")
 package org.hamster.pallet.provider;
 
 import org.osgi.annotation.versioning.Version;

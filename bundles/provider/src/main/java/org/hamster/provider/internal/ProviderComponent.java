@@ -2,7 +2,6 @@ package org.hamster.provider.internal;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,12 +16,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.hamster.chain.AccountId;
 import org.hamster.chain.H256;
 import org.hamster.chain.Subscription;
 import org.hamster.chain.client.ChainClient;
 import org.hamster.chain.client.ChainClientException;
-import org.hamster.common.Bytes;
 import org.hamster.common.ErrorCode;
 import org.hamster.common.HamsterException;
 import org.hamster.common.TokenAmount;
@@ -40,7 +37,9 @@ import org.hamster.pallet.provider.Resource;
 import org.hamster.pallet.provider.ResourceConfig;
 import org.hamster.provider.LeaseView;
 import org.hamster.provider.Provider;
+import org.hamster.provider.ProviderManagement;
 import org.hamster.provider.ProviderStatus;
+import org.hamster.provider.ResourceSpec;
 import org.hamster.provider.forward.ForwardRequest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -75,6 +74,7 @@ public final class ProviderComponent implements Provider, LeaseKeeper.Context {
     private Host host;
     private LeaseTable table;
     private LeaseKeeper keeper;
+    private ProviderAdmin admin;
     private ScheduledExecutorService loop;
     private Subscription heads;
     private volatile Instant lastReconcile;
@@ -116,6 +116,8 @@ public final class ProviderComponent implements Provider, LeaseKeeper.Context {
             host.close();
             throw e;
         }
+        admin = new ProviderAdmin(chain, key, () -> host.peerId().toString(), new ProviderAdmin.Defaults(cfg.system(),
+                cfg.cpuModel().isBlank() ? cpuModel() : cfg.cpuModel()));
         loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hamster-provider");
             t.setDaemon(true);
@@ -199,21 +201,14 @@ public final class ProviderComponent implements Provider, LeaseKeeper.Context {
             return;
         }
         try {
-            AccountId me = AccountId.of(key.publicKey());
             String peer = host.peerId().toString();
-            for (Resource r : ChainClient.await(chain.market().resourcesOf(me))) {
-                if (new String(r.peerId().toArray(), StandardCharsets.UTF_8).equals(peer)) {
-                    resourceKnown = true;
-                    return;
-                }
+            if (admin.resources().stream().anyMatch(r -> r.peerId().equals(peer))) {
+                resourceKnown = true;
+                return;
             }
-            ResourceConfig rc = new ResourceConfig(config.cpus(), config.memoryGiB(), config.diskGiB(),
-                    utf8(config.system()), utf8(config.cpuModel().isBlank() ? cpuModel() : config.cpuModel()),
-                    null, null); // no GPU, no region
-            BigInteger price = TokenAmount.parse(config.pricePerHour(), ChainClient.await(chain.systemProperties())
-                    .tokenDecimals());
-            ChainClient.await(chain.signer().submitAndWaitInBlock(key, chain.market().calls().registerResource(peer,
-                    rc, price, config.rentableHours())));
+            BigInteger price = TokenAmount.parse(config.pricePerHour(), admin.tokenDecimals());
+            admin.registerResource(new ResourceSpec(config.cpus(), config.memoryGiB(), config.diskGiB(), null, null,
+                    price, config.rentableHours())); // no GPU, no region
             resourceKnown = true;
             LOG.info("provider: registered a resource of {} CPU / {} GiB for {} HAM per hour", config.cpus(),
                     config.memoryGiB(), config.pricePerHour());
@@ -275,15 +270,16 @@ public final class ProviderComponent implements Provider, LeaseKeeper.Context {
                 l.tenant(), l.backend(), l.sshPort(), states.getOrDefault(l.leaseId(), "MISSING"))).toList();
     }
 
+    @Override
+    public ProviderManagement management() {
+        return admin;
+    }
+
     // ---- helpers
 
     static Path dir(String configured, String name) {
         return configured.isBlank() ? Path.of(System.getProperty("karaf.data", "data"), "hamster", name)
                 : Path.of(configured);
-    }
-
-    private static Bytes utf8(String s) {
-        return Bytes.of(s.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String cpuModel() {

@@ -114,6 +114,16 @@ final class ProviderLogic {
         ctx.deposit(new ProviderEvent.ResourceRelisted(id, owner));
     }
 
+    /** Only Unused: the owner takes it off the market (no fault recorded); it stays listed until relist or remove. */
+    void offline(RuntimeContext ctx, AccountId owner, long id) throws DispatchException {
+        Resource r = book.owned(ctx.state(), id, owner);
+        if (r.status() != ResourceStatus.UNUSED) {
+            throw new DispatchException(ProviderError.ResourceNotUnused);
+        }
+        ProviderStorage.RESOURCES.put(ctx.state(), id, r.withStatus(ResourceStatus.OFFLINE));
+        ctx.deposit(new ProviderEvent.ResourceOffline(id, owner));
+    }
+
     private void price(BigInteger p) throws DispatchException {
         if (p.compareTo(cfg.minPricePerHour()) < 0) {
             throw new DispatchException(ProviderError.PriceTooLow);

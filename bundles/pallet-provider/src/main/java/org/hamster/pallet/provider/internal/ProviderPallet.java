@@ -87,6 +87,8 @@ public class ProviderPallet implements Pallet, Resources {
             logic.remove(ctx, who, c.resource());
         } else if (call instanceof ProviderCall.Relist c) {
             logic.relist(ctx, who, c.resource());
+        } else if (call instanceof ProviderCall.Offline c) {
+            logic.offline(ctx, who, c.resource());
         } else {
             throw new IllegalArgumentException("not a Provider call: " + call);
         }

@@ -57,7 +57,11 @@ class ProviderCallsTest {
         assertArrayEquals(w.toByteArray(), f.h.encodeCall("Provider", c));
         assertArrayEquals(new byte[] {5, 1, 7, 0, 0, 0, 0, 0, 0, 0, 40},
                 f.h.encodeCall("Provider", new ProviderCall.ModifyResourcePrice(7, b(10))));
-        assertThrows(ScaleException.class, () -> f.pallet.decodeCall(5, new ScaleReader(new byte[8]), null));
+        assertArrayEquals(new byte[] {5, 5, 7, 0, 0, 0, 0, 0, 0, 0},
+                f.h.encodeCall("Provider", new ProviderCall.Offline(7)));
+        assertEquals(new ProviderCall.Offline(7), f.pallet.decodeCall(5, new ScaleReader(new byte[] {7, 0, 0, 0, 0,
+            0, 0, 0}), null));
+        assertThrows(ScaleException.class, () -> f.pallet.decodeCall(6, new ScaleReader(new byte[8]), null));
     }
 
     @Test
@@ -224,6 +228,33 @@ class ProviderCallsTest {
     }
 
     @Test
+    void theOwnerTakesAnUnusedResourceOfflineAndRelistsIt() throws DispatchException {
+        long id = f.register(ALICE, 1000, 2);
+        assertSame(ProviderError.NotOwner, f.fails(BOB, new ProviderCall.Offline(id)));
+        assertSame(ProviderError.ResourceNotFound, f.fails(ALICE, new ProviderCall.Offline(5)));
+        f.h.dispatch(Origin.signed(ALICE), "Provider", new ProviderCall.Offline(id));
+        assertEquals(ResourceStatus.OFFLINE, f.resource(id).status());
+        assertEquals(new ProviderEvent.ResourceOffline(id, ALICE), f.h.lastEvent());
+        assertEquals(0, f.pallet.statistics(f.h.state(), ALICE).faults(), "no fault recorded");
+        assertSame(ProviderError.ResourceNotUnused, f.fails(ALICE, new ProviderCall.Offline(id)));
+        f.h.dispatch(Origin.signed(ALICE), "Provider", new ProviderCall.Relist(id));
+        assertEquals(ResourceStatus.UNUSED, f.resource(id).status());
+        f.h.dispatch(Origin.signed(ALICE), "Provider", new ProviderCall.Offline(id));
+        f.h.dispatch(Origin.signed(ALICE), "Provider", new ProviderCall.RemoveResource(id));
+        assertNull(f.resource(id));
+    }
+
+    @Test
+    void aResourceATenantHoldsCannotBeTakenOffline() throws DispatchException {
+        long id = f.register(ALICE, 1000, 2);
+        f.pallet.lock(f.h.context(), id, 1);
+        assertSame(ProviderError.ResourceNotUnused, f.fails(ALICE, new ProviderCall.Offline(id)));
+        f.pallet.markInUse(f.h.context(), id);
+        assertSame(ProviderError.ResourceNotUnused, f.fails(ALICE, new ProviderCall.Offline(id)));
+        assertEquals(ResourceStatus.INUSE, f.resource(id).status());
+    }
+
+    @Test
     void anOfflineResourcePastItsEndCannotBeRelisted() throws DispatchException {
         long id = f.register(ALICE, 1000, 2);
         Resource r = f.resource(id);
@@ -241,7 +272,7 @@ class ProviderCallsTest {
                 new ProviderEvent.ResourceDurationAdded(1, ALICE, 3, 99), new ProviderEvent.ResourceRemoved(1, BOB),
                 new ProviderEvent.ResourceRelisted(2, ALICE),
                 new ProviderEvent.ResourceStatusChanged(3, ResourceStatus.OFFLINE),
-                new ProviderEvent.ResourceExpired(4, BOB));
+                new ProviderEvent.ResourceExpired(4, BOB), new ProviderEvent.ResourceOffline(5, ALICE));
         for (ProviderEvent e : all) {
             ScaleWriter w = new ScaleWriter();
             e.encodeFields(w);
@@ -249,6 +280,6 @@ class ProviderCallsTest {
             assertEquals(e, ProviderEvent.decode(e.eventIndex(), r));
             r.expectEnd();
         }
-        assertThrows(ScaleException.class, () -> f.pallet.skipEventFields(7, new ScaleReader(new byte[0])));
+        assertThrows(ScaleException.class, () -> f.pallet.skipEventFields(8, new ScaleReader(new byte[0])));
     }
 }

@@ -116,6 +116,17 @@ class ResourceLifecycleTest {
     }
 
     @Test
+    void aResourceItsOwnerTookOfflineCannotBeOrderedAndEndsWithItsListing() throws DispatchException {
+        long id = f.register(ALICE, 100, 1);
+        f.h.dispatch(Origin.signed(ALICE), "Provider", new ProviderCall.Offline(id));
+        assertSame(ProviderError.ResourceNotUnused, failure(() -> resources.lock(f.h.context(), id, 1)));
+        assertEquals(ProviderStatistics.EMPTY, resources.statistics(f.h.state(), ALICE));
+        f.advanceTo(f.resource(id).endOfRent());
+        assertNull(f.resource(id));
+        assertEquals(new ProviderEvent.ResourceExpired(id, ALICE), f.h.lastEvent());
+    }
+
+    @Test
     void anUnusedListingIsRemovedAtItsEndOfRent() throws DispatchException {
         long id = f.register(ALICE, 100, 1);
         long end = f.resource(id).endOfRent();

@@ -90,7 +90,7 @@ class MarketInvariantsTest {
         }
         assertTrue(calls > 3000, "only " + calls + " calls");
         drain();
-        for (String c : List.of("Register", "ModifyPrice", "AddDuration", "Remove", "Relist", "Pledge",
+        for (String c : List.of("Register", "ModifyPrice", "AddDuration", "Remove", "Relist", "Offline", "Pledge",
                 "WithdrawPledge", "CreateOrder", "CancelOrder", "ExecOrder", "Renew", "Heartbeat", "WithdrawRent",
                 "ClaimRefund")) {
             assertTrue(succeeded.getOrDefault(c, 0) > 3, c + " succeeded only " + succeeded.get(c) + " times: "
@@ -201,7 +201,13 @@ class MarketInvariantsTest {
             case 3 -> run("AddDuration", owner, "Provider", new ProviderCall.AddResourceDuration(rid,
                     rnd.nextInt(4)));
             case 4 -> run("Remove", owner, "Provider", new ProviderCall.RemoveResource(rid));
-            case 5 -> run("Relist", owner, "Provider", new ProviderCall.Relist(rid));
+            case 5 -> {
+                if (rnd.nextBoolean()) {
+                    run("Relist", owner, "Provider", new ProviderCall.Relist(rid));
+                } else {
+                    run("Offline", owner, "Provider", new ProviderCall.Offline(rid));
+                }
+            }
             case 6 -> run("Pledge", provider(), "ResourceOrder", new ResourceOrderCall.Pledge(
                     b(rnd.nextInt(3000))));
             case 7 -> run("WithdrawPledge", provider(), "ResourceOrder", new ResourceOrderCall.WithdrawPledge(
