@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -13,6 +14,7 @@ import java.util.zip.ZipInputStream;
 public final class KarafProcess implements AutoCloseable {
     private final Path home;
     private Process process;
+    private Netns netns;
 
     private KarafProcess(Path home) {
         this.home = home;
@@ -56,6 +58,16 @@ public final class KarafProcess implements AutoCloseable {
         return home;
     }
 
+    /** Runs the server (and bin/client) inside {@code ns} from the next start on. */
+    KarafProcess in(Netns ns) {
+        netns = ns;
+        return this;
+    }
+
+    private List<String> command(String... command) {
+        return netns == null ? List.of(command) : netns.exec(command);
+    }
+
     /** Sets a key in an etc/ configuration file (appends; the last assignment wins in Karaf cfg files). */
     public void config(String file, String key, String value) throws IOException {
         Path p = home.resolve("etc").resolve(file);
@@ -64,7 +76,7 @@ public final class KarafProcess implements AutoCloseable {
     }
 
     public void start() throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+        ProcessBuilder pb = new ProcessBuilder(command(home.resolve("bin/karaf").toString(), "server"))
                 .directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         pb.environment().put("JAVA_MAX_MEM", "1024m");
@@ -73,8 +85,8 @@ public final class KarafProcess implements AutoCloseable {
 
     /** Runs one command in the instance's shell through bin/client (SSH on 127.0.0.1:sshPort); returns the output. */
     public String client(int sshPort, String command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-h", "127.0.0.1", "-a",
-                String.valueOf(sshPort), "-u", "karaf", "-p", "karaf", "-b").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command(home.resolve("bin/client").toString(), "-h", "127.0.0.1", "-a",
+                String.valueOf(sshPort), "-u", "karaf", "-p", "karaf", "-b")).redirectErrorStream(true).start();
         try (var in = p.getOutputStream()) {
             in.write((command + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }

@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.hamster.chain.AccountId;
@@ -18,6 +22,8 @@ import org.hamster.chain.H256;
 import org.hamster.chain.client.ChainClient;
 import org.hamster.chain.client.ChainClientOptions;
 import org.hamster.chain.client.Market;
+import org.hamster.chain.client.TxInBlock;
+import org.hamster.common.Bytes;
 import org.hamster.crypto.Ed25519;
 import org.hamster.crypto.KeyDerivation;
 import org.hamster.crypto.Keystore;
@@ -29,6 +35,7 @@ import org.hamster.p2p.IdentityFiles;
 import org.hamster.p2p.Multiaddr;
 import org.hamster.p2p.PeerId;
 import org.hamster.pallet.provider.Resource;
+import org.hamster.pallet.provider.ResourceConfig;
 import org.hamster.pallet.resourceorder.AgreementStatus;
 import org.hamster.pallet.resourceorder.RentalAgreement;
 import org.junit.jupiter.api.Test;
@@ -48,6 +55,90 @@ class ProviderIT {
     @Test
     void dockerLease() throws Exception {
         lease("docker");
+    }
+
+    /**
+     * Six leases at once on one provider: the orders land in the same blocks, every machine runs, the tenant logs in
+     * to each (six different machines), every lease is heartbeated, and all end FINISHED with their machines gone.
+     */
+    @Test
+    void manyConcurrentLeases() throws Exception {
+        int n = 6;
+        Path base = Path.of("target/provider-it-many").toAbsolutePath();
+        try (KarafProcess node = KarafProcess.unpack(Path.of(System.getProperty("hamster.node.zip")),
+                base.resolve("node"));
+                KarafProcess prov = KarafProcess.unpack(Path.of(System.getProperty("hamster.provider.zip")),
+                        base.resolve("provider"))) {
+            startNode(node);
+            int p2p = freePort();
+            configure(prov, "docker", p2p);
+            new Rpc(RPC).awaitUp(Duration.ofSeconds(120));
+            Ed25519.KeyPair bob = KeyDerivation.pair("//Bob");
+            Ed25519.KeyPair charlie = KeyDerivation.pair("//Charlie");
+            AccountId bobId = AccountId.of(bob.publicKey());
+            try (ChainClient chain = ChainClient.connect(URI.create("ws://127.0.0.1:" + RPC),
+                    ChainClientOptions.defaults())) {
+                Market market = chain.market();
+                BigInteger ham = BigInteger.TEN.pow(12);
+                ChainClient.await(chain.signer().submitAndWaitInBlock(bob, market.calls().pledge(ham.multiply(
+                        BigInteger.valueOf(100)))));
+                prov.start();
+                firstResource(market, bobId);
+                PeerId providerId = providerId(prov);
+                List<CompletableFuture<TxInBlock>> more = new ArrayList<>();
+                for (int i = 1; i < n; i++) {
+                    more.add(chain.signer().submitAndWaitInBlock(bob, market.calls().registerResource(
+                            providerId.toString(), new ResourceConfig(1, 1, 1, utf8("Debian 12"), utf8("it"), null,
+                                    null), ham, 100)));
+                }
+                for (CompletableFuture<TxInBlock> f : more) {
+                    ChainClient.await(f);
+                }
+                List<Resource> resources = ChainClient.await(market.resourcesOf(bobId));
+                assertEquals(n, resources.size());
+                Path key = SshLink.keygen(base.resolve("tenant"));
+                String pub = Files.readString(Path.of(key + ".pub")).strip();
+                List<CompletableFuture<TxInBlock>> orders = new ArrayList<>();
+                for (Resource r : resources) {
+                    orders.add(chain.signer().submitAndWaitInBlock(charlie, market.calls().createOrder(r.id(), 1,
+                            pub)));
+                }
+                for (CompletableFuture<TxInBlock> f : orders) {
+                    ChainClient.await(f);
+                }
+                AccountId charlieId = AccountId.of(charlie.publicKey());
+                List<RentalAgreement> leases = eventually("all " + n + " agreements", () -> {
+                    List<RentalAgreement> using = ChainClient.await(market.agreementsOf(charlieId)).stream()
+                            .filter(a -> a.status() == AgreementStatus.USING).toList();
+                    return using.size() == n ? using : null;
+                });
+                H256 genesis = ChainClient.await(chain.genesisHash());
+                Host tenant = Hosts.create(HostConfig.defaults(Identity.generate()));
+                tenant.addAddresses(providerId, List.of(Multiaddr.parse("/ip4/127.0.0.1/tcp/" + p2p)));
+                Set<String> machines = new HashSet<>();
+                try {
+                    for (RentalAgreement a : leases) {
+                        try (SshLink link = new SshLink(tenant, providerId, a.id(), charlie, genesis)) {
+                            machines.add(link.ssh(key, "hostname").strip());
+                        }
+                    }
+                } finally {
+                    tenant.close();
+                }
+                assertEquals(n, machines.size(), "one machine per lease: " + machines);
+                eventually("a heartbeat on every lease", () -> ChainClient.await(market.agreementsOf(charlieId))
+                        .stream().allMatch(a -> a.lastHeartbeat() > a.start()) ? true : null);
+                List<RentalAgreement> done = eventually("the end of every lease", () -> {
+                    List<RentalAgreement> all = ChainClient.await(market.agreementsOf(charlieId));
+                    return all.stream().allMatch(a -> a.status() != AgreementStatus.USING) ? all : null;
+                });
+                assertTrue(done.stream().allMatch(a -> a.status() == AgreementStatus.FINISHED), done.toString());
+                for (RentalAgreement a : done) {
+                    eventually("the machine of order " + a.order() + " to be removed", () -> machineId("docker",
+                            "order-" + a.order()).isEmpty() ? true : null);
+                }
+            }
+        }
     }
 
     /**
@@ -103,6 +194,22 @@ class ProviderIT {
                             "the tenant reached the provider through the gateway only");
                 } finally {
                     tenant.close();
+                }
+
+                // the gateway goes away and comes back: the provider reserves again, tenants get in through it again
+                Path log = prov.home().resolve("data/log/karaf.log");
+                long reservations = reservations(log);
+                gw.kill9();
+                gw.start();
+                eventually("the provider's reservation on the restarted gateway", () -> reservations(log)
+                        > reservations ? true : null);
+                Host again = Hosts.create(HostConfig.defaults(Identity.generate()));
+                try (SshLink link = new SshLink(again, providerId, a.id(), charlie, ChainClient.await(
+                        chain.genesisHash()))) {
+                    again.addAddresses(providerId, List.of(circuit));
+                    assertTrue(link.ssh(key, "echo after-the-restart").contains("after-the-restart"));
+                } finally {
+                    again.close();
                 }
             }
         }
@@ -366,4 +473,12 @@ class ProviderIT {
         }
     }
 
+    /** How often the provider has reserved a slot on a gateway so far (its log's "reserved on" lines). */
+    private static long reservations(Path log) throws java.io.IOException {
+        return Files.readAllLines(log).stream().filter(l -> l.contains("p2p relay: reserved on")).count();
+    }
+
+    private static Bytes utf8(String s) {
+        return Bytes.of(s.getBytes(StandardCharsets.UTF_8));
+    }
 }

@@ -4,10 +4,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hamster.chain.AccountId;
 import org.hamster.chain.client.ChainClient;
@@ -112,7 +114,13 @@ final class LeaseKeeper {
                 sent.put(l.agreement(), l.lastHeartbeatMs());
             }
         });
-        for (Plan step : reconciler.plan(view, machines, sent, System.currentTimeMillis())) {
+        List<Plan> steps = reconciler.plan(view, machines, sent, System.currentTimeMillis());
+        heartbeats(steps.stream().filter(Plan.Heartbeat.class::isInstance).map(Plan.Heartbeat.class::cast).toList(),
+                market);
+        for (Plan step : steps) {
+            if (step instanceof Plan.Heartbeat) {
+                continue;
+            }
             try {
                 apply(step, market);
             } catch (TransactionInvalidException e) {
@@ -173,19 +181,41 @@ final class LeaseKeeper {
             LOG.info("provider: renewal order {} executed; agreement {} extended", r.order(), r.agreement());
         } else if (step instanceof Plan.Start s) {
             backendOf(s.leaseId()).start(s.leaseId());
-        } else if (step instanceof Plan.Heartbeat h) {
-            ChainClient.await(ctx.chain().signer().submitAndWaitInBlock(ctx.key(),
-                    market.calls().heartbeat(h.agreement())));
-            Optional<LeaseTable.Lease> l = table.byAgreement(h.agreement());
-            if (l.isPresent()) {
-                table.put(l.get().withHeartbeat(System.currentTimeMillis()));
-            }
-            LOG.debug("provider: heartbeat for agreement {}", h.agreement());
         } else if (step instanceof Plan.Destroy d) {
             destroy(d.leaseId(), d.why());
         } else if (step instanceof Plan.Forget f) {
             table.remove(f.leaseId());
             LOG.info("provider: lease {} is over", f.leaseId());
+        }
+    }
+
+    /**
+     * Sends every due heartbeat at once (the signer gives each its own nonce) and then waits for them all, so that
+     * any number of leases is proven alive within about one block.
+     */
+    private void heartbeats(List<Plan.Heartbeat> beats, Market market) throws HamsterException {
+        Map<Plan.Heartbeat, CompletableFuture<TxInBlock>> sent = new LinkedHashMap<>();
+        for (Plan.Heartbeat h : beats) {
+            sent.put(h, ctx.chain().signer().submitAndWaitInBlock(ctx.key(), market.calls().heartbeat(h.agreement())));
+        }
+        for (Map.Entry<Plan.Heartbeat, CompletableFuture<TxInBlock>> e : sent.entrySet()) {
+            long agreement = e.getKey().agreement();
+            try {
+                ChainClient.await(e.getValue());
+                Optional<LeaseTable.Lease> l = table.byAgreement(agreement);
+                if (l.isPresent()) {
+                    table.put(l.get().withHeartbeat(System.currentTimeMillis()));
+                }
+                LOG.debug("provider: heartbeat for agreement {}", agreement);
+            } catch (TransactionInvalidException x) {
+                LOG.warn("provider: heartbeat of agreement {} refused by the chain: {}", agreement,
+                        x.callError() != null ? x.callError() : x.getMessage());
+            } catch (ExtrinsicFailedException x) {
+                LOG.warn("provider: heartbeat of agreement {} failed in its block: {}", agreement, x.errorName());
+            } catch (ChainClientException x) {
+                LOG.warn("provider: heartbeat of agreement {} not done ({}); retried next cycle", agreement,
+                        x.getMessage());
+            }
         }
     }
 
