@@ -30,7 +30,12 @@ final class SshLink implements AutoCloseable {
 
     /** Runs {@code command} on the machine with the real ssh client; returns its output (exit code checked). */
     String ssh(Path key, String command) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("ssh", "-i", key.toString(), "-p", String.valueOf(port()),
+        return ssh(key, port(), command);
+    }
+
+    /** The real ssh client as root@127.0.0.1:{@code port}; returns the output (exit code checked). */
+    static String ssh(Path key, int port, String command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("ssh", "-i", key.toString(), "-p", String.valueOf(port),
                 "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes",
                 "-o", "ConnectTimeout=20", "-o", "LogLevel=ERROR", "root@127.0.0.1", command));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

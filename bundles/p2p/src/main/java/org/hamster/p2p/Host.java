@@ -35,6 +35,14 @@ public interface Host extends AutoCloseable {
     /** Dials an address ending in {@code /p2p/<peer>}; without one, any peer that answers is accepted. */
     CompletableFuture<Connection> dial(Multiaddr address);
 
+    /**
+     * A new connection to {@code peer} over exactly {@code address} (TCP, or a circuit
+     * {@code .../p2p/<relay>/p2p-circuit[/p2p/<peer>]}): unlike {@link #dial(PeerId, Collection)} no open
+     * connection is reused and no other address is tried, so the caller chooses the path. The address book is
+     * left as it is.
+     */
+    CompletableFuture<Connection> connect(PeerId peer, Multiaddr address);
+
     /** Opens a stream to {@code peer} on an existing connection, dialing its known addresses if needed. */
     CompletableFuture<Stream> newStream(PeerId peer, List<String> protocols);
 

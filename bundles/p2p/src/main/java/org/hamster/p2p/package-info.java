@@ -17,7 +17,7 @@
  * Callbacks must not block; use the {@code *Async} variants of {@link java.util.concurrent.CompletableFuture}
  * for blocking work.
  */
-@Version("0.1.0")
+@Version("0.2.0")
 package org.hamster.p2p;
 
 import org.osgi.annotation.versioning.Version;

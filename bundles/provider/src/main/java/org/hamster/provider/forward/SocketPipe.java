@@ -6,6 +6,7 @@ import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.hamster.p2p.Stream;
 
 /**
@@ -20,15 +21,25 @@ public final class SocketPipe {
     private final ByteBuffer in = ByteBuffer.allocate(CHUNK);
     private final AtomicInteger ended = new AtomicInteger();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final LongAdder toStream;
+    private final LongAdder toSocket;
 
-    private SocketPipe(Stream stream, AsynchronousSocketChannel socket) {
+    private SocketPipe(Stream stream, AsynchronousSocketChannel socket, LongAdder toStream, LongAdder toSocket) {
         this.stream = stream;
         this.socket = socket;
+        this.toStream = toStream;
+        this.toSocket = toSocket;
     }
 
     /** Starts copying; the future completes when both directions ended (normally or not). */
     public static CompletableFuture<Void> start(Stream stream, AsynchronousSocketChannel socket) {
-        SocketPipe p = new SocketPipe(stream, socket);
+        return start(stream, socket, new LongAdder(), new LongAdder());
+    }
+
+    /** As {@link #start(Stream, AsynchronousSocketChannel)}, adding the bytes copied each way to the counters. */
+    static CompletableFuture<Void> start(Stream stream, AsynchronousSocketChannel socket, LongAdder toStream,
+            LongAdder toSocket) {
+        SocketPipe p = new SocketPipe(stream, socket, toStream, toSocket);
         p.socketToStream();
         p.streamToSocket();
         return p.done;
@@ -75,6 +86,7 @@ public final class SocketPipe {
                 in.flip();
                 byte[] chunk = new byte[in.remaining()];
                 in.get(chunk);
+                toStream.add(chunk.length);
                 stream.write(chunk).whenComplete((v, e) -> {
                     if (e != null) {
                         abort();
@@ -103,6 +115,7 @@ public final class SocketPipe {
                     abort();
                 }
             } else {
+                toSocket.add(chunk.length);
                 writeAll(socket, ByteBuffer.wrap(chunk)).whenComplete((v, x) -> {
                     if (x != null) {
                         abort();

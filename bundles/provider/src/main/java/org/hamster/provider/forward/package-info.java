@@ -6,7 +6,7 @@
  * signer must be its tenant, the lease running), the chain (genesis hash), the expiry and that the nonce was not
  * used before.
  */
-@Version("0.1.0")
+@Version("0.2.0")
 package org.hamster.provider.forward;
 
 import org.osgi.annotation.versioning.Version;

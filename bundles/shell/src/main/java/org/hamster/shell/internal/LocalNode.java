@@ -10,7 +10,8 @@ final class LocalNode {
     static void require(ChainService chain) {
         if (chain == null) {
             throw new IllegalArgumentException("This instance runs no chain node (feature hamster-node); the market "
-                    + "commands (hamster:market, orders, ...) reach the node in etc/org.hamster.chain.client.cfg");
+                    + "commands (hamster:orders-of, agreements, ...) reach the node in "
+                    + "etc/org.hamster.chain.client.cfg");
         }
     }
 }

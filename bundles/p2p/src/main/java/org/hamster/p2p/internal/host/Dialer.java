@@ -64,6 +64,19 @@ final class Dialer {
         return mine;
     }
 
+    /** A new connection to {@code peer} over {@code address} alone: no reuse, no joining, no address book. */
+    CompletableFuture<Connection> connect(PeerId peer, Multiaddr address) {
+        if (self.equals(peer)) {
+            return CompletableFuture.failedFuture(new P2pException(P2pException.Reason.DIAL_FAILED,
+                    "a host does not dial itself"));
+        }
+        if (address.peerId().filter(p -> !p.equals(peer)).isPresent()) {
+            return CompletableFuture.failedFuture(new P2pException(P2pException.Reason.PEER_ID_MISMATCH,
+                    address + " is not an address of " + peer));
+        }
+        return attempt(peer, List.of(address));
+    }
+
     private CompletableFuture<Connection> attempt(PeerId peer, List<Multiaddr> addresses) {
         Set<Multiaddr> candidates = new LinkedHashSet<>(addresses);
         if (candidates.isEmpty()) {

@@ -134,6 +134,11 @@ public final class NettyHost implements Host {
     }
 
     @Override
+    public CompletableFuture<Connection> connect(PeerId peer, Multiaddr address) {
+        return closed ? closedFuture() : dialer.connect(peer, address);
+    }
+
+    @Override
     public CompletableFuture<Stream> newStream(PeerId peer, List<String> protocols) {
         return dial(peer, List.of()).thenCompose(c -> c.newStream(protocols));
     }

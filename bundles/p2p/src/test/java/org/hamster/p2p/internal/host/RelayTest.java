@@ -260,6 +260,34 @@ class RelayTest {
         assertTrue(await(client.ping(relay.peerId())).toMillis() < 5000);
     }
 
+    @Test
+    void connectTakesExactlyThePathItIsGiven() throws Exception {
+        NettyHost relay1 = relay(RelayConfig.defaults());
+        NettyHost relay2 = relay(RelayConfig.defaults());
+        NettyHost listener = hosts.start();
+        NettyHost dialer = hosts.start();
+        Multiaddr via1 = reserve(listener, relay1);
+        Multiaddr via2 = reserve(listener, relay2);
+        Connection direct = await(dialer.dial(addressOf(listener)));
+        assertFalse(direct.isRelayed());
+        // an open direct connection is not reused, and the address book (which knows the direct address) is not tried
+        Connection relayed = await(dialer.connect(listener.peerId(), via2));
+        assertTrue(relayed.isRelayed());
+        assertEquals(listener.peerId(), relayed.remotePeer());
+        assertTrue(relayed.remoteAddress().toString().contains("/p2p/" + relay2.peerId() + "/p2p-circuit"),
+                relayed.remoteAddress().toString());
+        assertTrue(await(relayed.newStream(PingProtocol.ID)).isOpen());
+        Connection again = await(dialer.connect(listener.peerId(), addressOf(listener)));
+        assertFalse(again.isRelayed());
+        assertTrue(again != direct, "a second direct connection");
+        relay1.close();
+        assertEquals(P2pException.Reason.DIAL_FAILED, failure(dialer.connect(listener.peerId(), via1)).reason(),
+                "a dead relay fails its path only");
+        assertEquals(P2pException.Reason.PEER_ID_MISMATCH, failure(dialer.connect(relay2.peerId(), via2)).reason(),
+                "an address of another peer is refused");
+        assertTrue(relayed.isOpen() && direct.isOpen());
+    }
+
     private static int exchange(Connection c, String protocol, byte[] message) throws Exception {
         Stream s = await(c.newStream(protocol));
         byte[] framed = new byte[Varint.size(message.length) + message.length];

@@ -10,7 +10,7 @@ import org.hamster.chain.client.ChainClient;
 import org.hamster.common.HamsterException;
 import org.hamster.pallet.resourceorder.Order;
 
-@Command(scope = "hamster", name = "orders", description = "Lists the orders of a tenant (or, with --provider, "
+@Command(scope = "hamster", name = "orders-of", description = "Lists the orders of any tenant (or, with --provider, "
         + "the orders placed on a provider's machines)")
 @Service
 public class OrdersCommand extends Query {

@@ -6,7 +6,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.hamster.chain.client.Market;
 import org.hamster.common.HamsterException;
 
-@Command(scope = "hamster", name = "renew", description = "Orders more hours for a running lease (tenant only); the provider executes the renewal")
+@Command(scope = "hamster", name = "order-renew", description = "Orders more hours for a running lease, signed by "
+        + "the given tenant account; the provider executes the renewal")
 @Service
 public class RenewCommand extends SignedCall {
     @Argument(index = 1, name = "agreement", required = true, description = "Agreement id")
