@@ -28,7 +28,7 @@ import org.hamster.pallet.provider.Resource;
 import org.hamster.pallet.provider.ResourceConfig;
 import org.hamster.pallet.resourceorder.AgreementStatus;
 import org.hamster.pallet.resourceorder.RentalAgreement;
-import org.hamster.provider.forward.ForwardLink;
+import org.hamster.forward.ForwardLink;
 
 /**
  * Order placed to SSH login on the development chain (instant seal): the node and provider assemblies run as

@@ -11,7 +11,7 @@ import org.hamster.chain.H256;
 import org.hamster.crypto.Ed25519;
 import org.hamster.p2p.Host;
 import org.hamster.p2p.PeerId;
-import org.hamster.provider.forward.ForwardLink;
+import org.hamster.forward.ForwardLink;
 
 /**
  * The tenant's side for tests: a {@link ForwardLink} (a 127.0.0.1 port piped through signed forward streams to

@@ -14,9 +14,9 @@ import org.hamster.chain.AccountId;
 import org.hamster.chain.H256;
 import org.hamster.compute.Machine;
 import org.hamster.p2p.Stream;
-import org.hamster.provider.forward.ForwardRequest;
-import org.hamster.provider.forward.ForwardStatus;
-import org.hamster.provider.forward.SocketPipe;
+import org.hamster.forward.ForwardRequest;
+import org.hamster.forward.ForwardStatus;
+import org.hamster.forward.SocketPipe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

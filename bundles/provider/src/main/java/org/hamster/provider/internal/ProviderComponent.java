@@ -40,7 +40,7 @@ import org.hamster.provider.Provider;
 import org.hamster.provider.ProviderManagement;
 import org.hamster.provider.ProviderStatus;
 import org.hamster.provider.ResourceSpec;
-import org.hamster.provider.forward.ForwardRequest;
+import org.hamster.forward.ForwardRequest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;

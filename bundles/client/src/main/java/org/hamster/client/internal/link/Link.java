@@ -3,7 +3,7 @@ package org.hamster.client.internal.link;
 import java.io.IOException;
 import org.hamster.client.LinkView;
 import org.hamster.p2p.PeerId;
-import org.hamster.provider.forward.ForwardLink;
+import org.hamster.forward.ForwardLink;
 
 /** One open link: the local port ({@link ForwardLink}) and the chooser of its routes. */
 public record Link(long agreement, PeerId provider, ForwardLink forward, RouteChooser chooser) {

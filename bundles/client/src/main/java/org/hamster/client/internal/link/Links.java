@@ -12,7 +12,7 @@ import org.hamster.crypto.Ed25519;
 import org.hamster.p2p.Host;
 import org.hamster.p2p.Multiaddr;
 import org.hamster.p2p.PeerId;
-import org.hamster.provider.forward.ForwardLink;
+import org.hamster.forward.ForwardLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -21,8 +21,8 @@ import org.hamster.p2p.Multiaddr;
 import org.hamster.p2p.MultiaddrProtocol;
 import org.hamster.p2p.PeerId;
 import org.hamster.p2p.Stream;
-import org.hamster.provider.forward.ForwardLink;
-import org.hamster.provider.forward.ForwardRequest;
+import org.hamster.forward.ForwardLink;
+import org.hamster.forward.ForwardRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

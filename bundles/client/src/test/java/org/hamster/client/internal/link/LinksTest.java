@@ -30,8 +30,8 @@ import org.hamster.p2p.Identity;
 import org.hamster.p2p.Multiaddr;
 import org.hamster.p2p.RelayConfig;
 import org.hamster.p2p.Stream;
-import org.hamster.provider.forward.ForwardRequest;
-import org.hamster.provider.forward.ForwardStatus;
+import org.hamster.forward.ForwardRequest;
+import org.hamster.forward.ForwardStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.hamster.provider.forward;
+package org.hamster.forward;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package org.hamster.provider.forward;
+package org.hamster.forward;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

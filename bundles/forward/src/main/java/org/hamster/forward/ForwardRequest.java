@@ -1,4 +1,4 @@
-package org.hamster.provider.forward;
+package org.hamster.forward;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
