@@ -23,6 +23,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +47,9 @@ public final class DevnetComponent {
     @Reference
     FeaturesService features;
 
-    @Reference
-    ChainClient chain;
+    /** Optional: the roles are configured before the chain answers, so that they start configured. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ChainClient chain;
 
     private Thread worker;
 
@@ -101,7 +104,8 @@ public final class DevnetComponent {
             }
             pledge(keystore.unlock("provider", password), config.pledge());
             String banner = Banner.text(backend, sshKey);
-            LOG.info("devnet: ready\n{}", banner);
+            LOG.info("devnet: ready");
+            banner.lines().filter(l -> !l.isBlank()).forEach(l -> LOG.info("devnet: {}", l));
             System.out.println(banner);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -137,6 +141,11 @@ public final class DevnetComponent {
     /** Tops the provider's pledge up to {@code target} HAM once the chain answers. */
     private void pledge(Ed25519.KeyPair provider, String target) throws Exception {
         while (true) {
+            ChainClient chain = this.chain;
+            if (chain == null) {
+                Thread.sleep(500);
+                continue;
+            }
             try {
                 int decimals = ChainClient.await(chain.systemProperties()).tokenDecimals();
                 BigInteger want = TokenAmount.parse(target, decimals);
