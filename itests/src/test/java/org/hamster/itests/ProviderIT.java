@@ -441,10 +441,29 @@ class ProviderIT {
 
     /** The backend's id of a lease's machine, "" if it has none. */
     static String machineId(String backend, String lease) throws Exception {
-        List<String> cmd = backend.equals("docker")
-                ? List.of("/usr/bin/docker", "ps", "-aq", "--no-trunc", "--filter", "label=org.hamster.lease=" + lease)
-                : List.of("virsh", "-c", "qemu:///system", "domuuid", "hamster-" + lease);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+        // machines are named <provider scope>-order-<id>: the one whose name ends with the lease
+        String suffix = "-" + lease;
+        if (backend.equals("docker")) {
+            for (String line : output("/usr/bin/docker", "ps", "-a", "--no-trunc", "--filter", "label=org.hamster.lease",
+                    "--format", "{{.ID}} {{.Label \"org.hamster.lease\"}}").lines().toList()) {
+                String[] f = line.split(" ");
+                if (f.length == 2 && f[1].endsWith(suffix)) {
+                    return f[0];
+                }
+            }
+            return "";
+        }
+        for (String name : output("virsh", "-c", "qemu:///system", "list", "--all", "--name").lines().toList()) {
+            if (name.startsWith("hamster-") && name.endsWith(suffix)) {
+                return output("virsh", "-c", "qemu:///system", "domuuid", name);
+            }
+        }
+        return "";
+    }
+
+    /** A command's standard output, stripped ("" if it failed). */
+    private static String output(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         p.waitFor(30, TimeUnit.SECONDS);
         return p.exitValue() == 0 ? out : "";

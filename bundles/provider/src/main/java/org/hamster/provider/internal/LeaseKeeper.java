@@ -59,6 +59,7 @@ final class LeaseKeeper {
     private final Context ctx;
     private final LeaseTable table;
     private final Reconciler reconciler;
+    private final String scope;
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
     private volatile Map<String, String> machineStates = Map.of();
 
@@ -66,10 +67,11 @@ final class LeaseKeeper {
     record Running(long agreement, AccountId tenant, String leaseId) {
     }
 
-    LeaseKeeper(Context ctx, LeaseTable table, long heartbeatIntervalMs) {
+    LeaseKeeper(Context ctx, LeaseTable table, long heartbeatIntervalMs, String scope) {
         this.ctx = ctx;
         this.table = table;
-        this.reconciler = new Reconciler(heartbeatIntervalMs);
+        this.scope = scope;
+        this.reconciler = new Reconciler(heartbeatIntervalMs, scope);
     }
 
     /** The SSH port of a running agreement's machine, if {@code tenant} is its tenant. */
@@ -102,7 +104,7 @@ final class LeaseKeeper {
         Map<Long, Running> nowRunning = new ConcurrentHashMap<>();
         for (RentalAgreement a : view.agreements()) {
             if (a.status() == AgreementStatus.USING) {
-                nowRunning.put(a.id(), new Running(a.id(), a.tenant(), Plan.leaseId(a.order())));
+                nowRunning.put(a.id(), new Running(a.id(), a.tenant(), Plan.leaseId(scope, a.order())));
             }
         }
         running.keySet().retainAll(nowRunning.keySet());

@@ -4,21 +4,22 @@ import org.hamster.compute.SshPublicKey;
 
 /** One step the reconciler decided on; {@link LeaseKeeper} carries them out in order. */
 sealed interface Plan {
-    /** The machine name of an order's lease: the order id never changes, the agreement id comes later. */
-    static String leaseId(long order) {
-        return "order-" + order;
+    /**
+     * The machine name of an order's lease, {@code <scope>-order-<id>}: the order id never changes (the agreement id
+     * comes later), and the provider's scope keeps apart the machines of providers sharing one Docker or libvirt host.
+     */
+    static String leaseId(String scope, long order) {
+        return scope + "-order-" + order;
     }
 
-    /** The order id of a lease id, or -1 if it is not one of ours. */
-    static long orderOf(String leaseId) {
-        if (leaseId == null || !leaseId.startsWith("order-")) {
-            return -1;
-        }
-        try {
-            return Long.parseUnsignedLong(leaseId.substring(6));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+    /** A provider's scope: the end of its libp2p peer id (its identity, unique per installation). */
+    static String scope(String peerId) {
+        return peerId.substring(Math.max(0, peerId.length() - 8));
+    }
+
+    /** Whether a machine named {@code leaseId} is one of this scope's. */
+    static boolean ours(String scope, String leaseId) {
+        return leaseId != null && leaseId.startsWith(scope + "-order-");
     }
 
     /**

@@ -104,9 +104,10 @@ public final class ProviderComponent implements Provider, LeaseKeeper.Context {
         }
         key = unlock(cfg);
         table = new LeaseTable(dir(cfg.dataDir(), "provider").resolve("leases.json"));
-        keeper = new LeaseKeeper(this, table, cfg.heartbeatIntervalSeconds() * 1000L);
         host = Hosts.create(HostConfig.builder(IdentityFiles.loadOrCreate(IdentityFiles.forRole(
                 dir(cfg.identityDir(), "p2p"), "provider"))).agentVersion("hamster-provider/0.1.0").build());
+        keeper = new LeaseKeeper(this, table, cfg.heartbeatIntervalSeconds() * 1000L,
+                Plan.scope(host.peerId().toString()));
         try {
             host.listen(Multiaddr.parse(cfg.listenAddress())).get(30, TimeUnit.SECONDS);
             H256 genesis = ChainClient.await(chain.genesisHash());

@@ -38,9 +38,12 @@ final class Reconciler {
     }
 
     private final long heartbeatIntervalMs;
+    private final String scope;
 
-    Reconciler(long heartbeatIntervalMs) {
+    /** @param scope this provider's {@link Plan#scope}: machines of other scopes are never touched */
+    Reconciler(long heartbeatIntervalMs, String scope) {
         this.heartbeatIntervalMs = heartbeatIntervalMs;
+        this.scope = scope;
     }
 
     /**
@@ -48,8 +51,9 @@ final class Reconciler {
      *     flight is not sent again
      */
     List<Plan> plan(ChainView chain, Machines machines, Map<Long, Long> lastSent, long nowMs) {
+        List<Machine> mine = machines.running().stream().filter(m -> Plan.ours(scope, m.leaseId())).toList();
         Map<String, Machine> byLease = new HashMap<>();
-        machines.running().forEach(m -> byLease.put(m.leaseId(), m));
+        mine.forEach(m -> byLease.put(m.leaseId(), m));
         Set<String> needed = new HashSet<>();
         List<Plan> plan = new ArrayList<>();
         Map<Long, RentalAgreement> using = new HashMap<>();
@@ -68,12 +72,12 @@ final class Reconciler {
                 }
                 continue;
             }
-            String lease = Plan.leaseId(o.id());
+            String lease = Plan.leaseId(scope, o.id());
             needed.add(lease);
             ensure(plan, lease, o.id(), o.resource(), o.sshPublicKey().toArray(), byLease.get(lease), machines, true);
         }
         for (RentalAgreement a : using.values()) {
-            String lease = Plan.leaseId(a.order());
+            String lease = Plan.leaseId(scope, a.order());
             needed.add(lease);
             ensure(plan, lease, a.order(), a.resource(), a.sshPublicKey().toArray(), byLease.get(lease), machines,
                     false);
@@ -84,7 +88,7 @@ final class Reconciler {
                 plan.add(new Plan.Heartbeat(a.id()));
             }
         }
-        for (Machine m : machines.running()) {
+        for (Machine m : mine) {
             if (!needed.contains(m.leaseId())) {
                 plan.add(new Plan.Destroy(m.leaseId(), "no pending order or running agreement needs it"));
             }

@@ -27,7 +27,12 @@ class ReconcilerTest {
     static final AccountId TENANT = AccountId.of(Ed25519.generate().publicKey());
     static final String KEY = "ssh-ed25519 " + blob();
     static final long HOUR = 3_600_000;
-    private final Reconciler r = new Reconciler(60_000);
+    static final String SCOPE = Plan.scope("12D3KooWJqGXsUMLXB694ueGpMWQkpsjVWayFpffQQQvyCoZTUMW");
+    private final Reconciler r = new Reconciler(60_000, SCOPE);
+
+    static String lease(long order) {
+        return Plan.leaseId(SCOPE, order);
+    }
 
     static String blob() {
         byte[] type = "ssh-ed25519".getBytes(StandardCharsets.US_ASCII);
@@ -47,7 +52,7 @@ class ReconcilerTest {
     }
 
     static Machine machine(long order, Machine.State state) {
-        return new Machine(Plan.leaseId(order), "docker", "c" + order, state, 22000, Instant.EPOCH);
+        return new Machine(lease(order), "docker", "c" + order, state, 22000, Instant.EPOCH);
     }
 
     private List<Plan> plan(List<Order> orders, List<RentalAgreement> agreements, List<Machine> machines,
@@ -59,9 +64,9 @@ class ReconcilerTest {
     @Test
     void aNewOrderGetsAMachineThenIsExecuted() {
         Order o = order(1, ME, OrderStatus.PENDING, false, null, KEY);
-        assertEquals(List.of(new Plan.Create("order-1", 1, 5, SshPublicKey.parse(KEY), true)),
+        assertEquals(List.of(new Plan.Create(lease(1), 1, 5, SshPublicKey.parse(KEY), true)),
                 plan(List.of(o), List.of(), List.of(), Set.of(), Map.of(), 1000));
-        assertEquals(List.of(new Plan.Exec("order-1", 1)),
+        assertEquals(List.of(new Plan.Exec(lease(1), 1)),
                 plan(List.of(o), List.of(), List.of(machine(1, Machine.State.RUNNING)), Set.of(), Map.of(), 1000));
     }
 
@@ -84,11 +89,11 @@ class ReconcilerTest {
         assertEquals(List.of(), plan(List.of(), List.of(a), m, Set.of(), Map.of(), 2 * HOUR),
                 "none once the agreement reached its end: the chain finishes it");
         // a lost machine is recreated; a stopped one started; a failed one replaced
-        assertEquals(List.of(new Plan.Create("order-1", 1, 5, SshPublicKey.parse(KEY), false)),
+        assertEquals(List.of(new Plan.Create(lease(1), 1, 5, SshPublicKey.parse(KEY), false)),
                 plan(List.of(), List.of(a), List.of(), Set.of(), Map.of(), 10));
-        assertEquals(List.of(new Plan.Start("order-1")),
+        assertEquals(List.of(new Plan.Start(lease(1))),
                 plan(List.of(), List.of(a), List.of(machine(1, Machine.State.STOPPED)), Set.of(), Map.of(), 10));
-        assertEquals(List.of(new Plan.Destroy("order-1", "its machine failed; it is created again")),
+        assertEquals(List.of(new Plan.Destroy(lease(1), "its machine failed; it is created again")),
                 plan(List.of(), List.of(a), List.of(machine(1, Machine.State.FAILED)), Set.of(), Map.of(), 10));
     }
 
@@ -97,24 +102,36 @@ class ReconcilerTest {
         RentalAgreement done = agreement(9, 1, AgreementStatus.FINISHED, 0);
         List<Plan> p = plan(List.of(order(2, ME, OrderStatus.CANCELED, false, null, KEY)), List.of(done),
                 List.of(machine(1, Machine.State.RUNNING), machine(2, Machine.State.RUNNING)), Set.of(), Map.of(), 0);
-        assertEquals(List.of(new Plan.Destroy("order-1", "no pending order or running agreement needs it"),
-                new Plan.Destroy("order-2", "no pending order or running agreement needs it")), p);
+        assertEquals(List.of(new Plan.Destroy(lease(1), "no pending order or running agreement needs it"),
+                new Plan.Destroy(lease(2), "no pending order or running agreement needs it")), p);
+    }
+
+    @Test
+    void machinesOfAnotherProviderOnTheSameHostAreNeverTouched() {
+        Machine theirs = new Machine(Plan.leaseId(Plan.scope("12D3KooWQ5Y24iqKwZ95EGhdDwCV1RAAkq6d5jW9UyNHuUAVMpos"),
+                1), "docker", "x", Machine.State.RUNNING, 22001, Instant.EPOCH);
+        assertEquals("UAVMpos", Plan.scope("UAVMpos"), "short ids are their own scope");
+        assertEquals(List.of(), plan(List.of(), List.of(), List.of(theirs, new Machine("order-7", "docker", "y",
+                Machine.State.FAILED, 22002, Instant.EPOCH)), Set.of(), Map.of(), 0));
+        Order o = order(1, ME, OrderStatus.PENDING, false, null, KEY);
+        assertEquals(List.of(new Plan.Create(lease(1), 1, 5, SshPublicKey.parse(KEY), true)),
+                plan(List.of(o), List.of(), List.of(theirs), Set.of(), Map.of(), 0), "their order-1 is not ours");
     }
 
     @Test
     void recordsOfOverLeasesAreForgottenOnceTheirMachineIsGone() {
         RentalAgreement a = agreement(9, 1, AgreementStatus.USING, 0);
         List<Plan> p = r.plan(new Reconciler.ChainView(ME, List.of(), List.of(a), 10), new Reconciler.Machines(
-                List.of(machine(1, Machine.State.RUNNING)), Set.of("order-3"), Set.of("order-1", "order-2",
-                        "order-3")), Map.of(), 10);
-        assertEquals(List.of(new Plan.Forget("order-2")), p, "order-1 runs, order-3's backend is away");
+                List.of(machine(1, Machine.State.RUNNING)), Set.of(lease(3)), Set.of(lease(1), lease(2),
+                        lease(3))), Map.of(), 10);
+        assertEquals(List.of(new Plan.Forget(lease(2))), p, "order-1 runs, order-3's backend is away");
     }
 
     @Test
     void leasesOnAMissingBackendAreLeftAlone() {
         RentalAgreement a = agreement(9, 1, AgreementStatus.USING, 0);
         assertEquals(List.of(new Plan.Heartbeat(9)),
-                plan(List.of(), List.of(a), List.of(), Set.of("order-1"), Map.of(), HOUR),
+                plan(List.of(), List.of(a), List.of(), Set.of(lease(1)), Map.of(), HOUR),
                 "not recreated elsewhere, still heartbeated");
     }
 
