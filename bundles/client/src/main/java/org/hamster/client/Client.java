@@ -30,6 +30,18 @@ public interface Client {
      */
     ClientStatus unlock(String account, String password) throws ClientException;
 
+    /** The keystore's accounts, by name. */
+    List<AccountView> accounts() throws ClientException;
+
+    /**
+     * Imports an account into the encrypted keystore under {@code name}: from {@code secret} (a BIP39 mnemonic, a
+     * 0x seed or a secret URI such as //Alice) encrypted with {@code password}, or from {@code polkadotJson} (a
+     * polkadot.js export, which {@code password} decrypts and which is stored encrypted with it). Exactly one of
+     * the two is given; an existing name is refused. It is not put in use: {@link #unlock} does that.
+     */
+    AccountView importAccount(String name, String secret, String polkadotJson, String password)
+            throws ClientException;
+
     /** Forgets the key and closes every link (they sign each connection with it). */
     ClientStatus lock();
 

@@ -16,6 +16,7 @@ import org.hamster.chain.AccountId;
 import org.hamster.chain.H256;
 import org.hamster.chain.client.ChainClient;
 import org.hamster.chain.client.ChainProperties;
+import org.hamster.client.AccountView;
 import org.hamster.client.AgreementView;
 import org.hamster.client.Amount;
 import org.hamster.client.Client;
@@ -192,6 +193,17 @@ public final class ClientComponent implements Client {
         }
         LOG.info("client: account {} unlocked", wallet.name());
         return status();
+    }
+
+    @Override
+    public List<AccountView> accounts() throws ClientException {
+        return wallet.accounts();
+    }
+
+    @Override
+    public AccountView importAccount(String name, String secret, String polkadotJson, String password)
+            throws ClientException {
+        return wallet.importAccount(name, secret, polkadotJson, password);
     }
 
     @Override

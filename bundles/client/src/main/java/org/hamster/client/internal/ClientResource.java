@@ -13,6 +13,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.hamster.client.AccountView;
 import org.hamster.client.AgreementView;
 import org.hamster.client.Amount;
 import org.hamster.client.Client;
@@ -60,6 +61,10 @@ public final class ClientResource {
     public record Claimed(Amount claimed) {
     }
 
+    /** POST accounts: {@code secret} (mnemonic, 0x seed or //URI) or {@code json} (a polkadot.js export). */
+    public record ImportRequest(String name, String secret, String json, String password) {
+    }
+
     @FunctionalInterface
     private interface Call<T> {
         T run() throws ClientException;
@@ -89,6 +94,19 @@ public final class ClientResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ClientStatus unlock(UnlockRequest r) {
         return call(() -> client.unlock(body(r).account(), r.password()));
+    }
+
+    @GET
+    @Path("accounts")
+    public List<AccountView> accounts() {
+        return call(client::accounts);
+    }
+
+    @POST
+    @Path("accounts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccountView importAccount(ImportRequest r) {
+        return call(() -> client.importAccount(body(r).name(), r.secret(), r.json(), r.password()));
     }
 
     @POST

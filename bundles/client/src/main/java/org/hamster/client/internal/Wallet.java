@@ -1,8 +1,11 @@
 package org.hamster.client.internal;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.hamster.chain.AccountId;
+import org.hamster.client.AccountView;
 import org.hamster.client.ClientException;
 import org.hamster.client.ClientException.Reason;
 import org.hamster.common.HamsterException;
@@ -73,6 +76,41 @@ final class Wallet {
         name = target;
         key = pair;
         return changed;
+    }
+
+    synchronized List<AccountView> accounts() throws ClientException {
+        List<AccountView> all = new ArrayList<>();
+        try {
+            for (String n : keystore.list()) {
+                all.add(new AccountView(n, keystore.address(n), n.equals(name)));
+            }
+        } catch (HamsterException e) {
+            throw new ClientException(Reason.CONFLICT, e.getMessage());
+        }
+        return all;
+    }
+
+    synchronized AccountView importAccount(String account, String secret, String json, String password)
+            throws ClientException {
+        if (account == null || account.isBlank() || password == null || password.isEmpty()) {
+            throw new ClientException(Reason.INVALID_INPUT, "an account name and a password are needed");
+        }
+        if ((secret == null || secret.isBlank()) == (json == null || json.isBlank())) {
+            throw new ClientException(Reason.INVALID_INPUT, "give either a secret (mnemonic, 0x seed or //URI) or a "
+                    + "polkadot.js JSON export");
+        }
+        String n = account.strip();
+        if (keystore.contains(n)) {
+            throw new ClientException(Reason.CONFLICT, "the keystore already has an account '" + n + "'");
+        }
+        try {
+            String address = secret != null && !secret.isBlank() ? keystore.importKey(n, secret.strip(), password)
+                    : keystore.importPolkadotJson(json, password, n);
+            LOG.info("client: account {} ({}) imported into the keystore", n, address);
+            return new AccountView(n, address, n.equals(name));
+        } catch (HamsterException e) {
+            throw new ClientException(Reason.INVALID_INPUT, "cannot import '" + n + "': " + e.getMessage());
+        }
     }
 
     synchronized void lock() {
