@@ -22,6 +22,18 @@ public final class RestApi {
      */
     public static final String PATH_PROPERTY = "hamster.rest.path";
 
+    /**
+     * Service property that makes a published resource answer GET and HEAD requests without the token (still only
+     * to clients on this host): {@code true} (Boolean or String). Other methods still need the token.
+     */
+    public static final String PUBLIC_PROPERTY = "hamster.rest.public";
+
+    /**
+     * Path of the login resource the rest bundle publishes itself: {@code POST} {@code {"user", "password"}} of a
+     * user of Karaf's JAAS realm answers {@code {"token": ...}}.
+     */
+    public static final String LOGIN_PATH = "/login";
+
     /** Servlet context under which every resource is published, on Karaf's HTTP port. */
     public static final String CONTEXT = "/hamster/api";
 

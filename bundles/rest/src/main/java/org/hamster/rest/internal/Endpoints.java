@@ -14,15 +14,15 @@ import org.slf4j.LoggerFactory;
  * path is taken waits, and is published when the path becomes free. Thread-safe.
  */
 final class Endpoints {
-    /** Publishes one resource at one path; closing the handle withdraws it. */
+    /** Publishes one resource at one path with its access rule; closing the handle withdraws it. */
     interface Publisher {
-        AutoCloseable publish(String path, Object resource) throws Exception;
+        AutoCloseable publish(String path, Object resource, Access access) throws Exception;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Endpoints.class);
     private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9_-][A-Za-z0-9._-]*)+");
 
-    private record Entry(long serviceId, String path, Object resource) {
+    private record Entry(long serviceId, String path, Object resource, Access access) {
     }
 
     private record Live(long serviceId, AutoCloseable handle) {
@@ -44,6 +44,10 @@ final class Endpoints {
     }
 
     synchronized void add(long serviceId, Object pathProperty, Object resource) {
+        add(serviceId, pathProperty, resource, Access.TOKEN);
+    }
+
+    synchronized void add(long serviceId, Object pathProperty, Object resource, Access access) {
         String path = validPath(pathProperty);
         if (path == null) {
             LOG.error("Not publishing {} (service {}): {}={} is not a path like /name or /name/v1",
@@ -53,7 +57,7 @@ final class Endpoints {
         if (closed) {
             return;
         }
-        entries.put(serviceId, new Entry(serviceId, path, resource));
+        entries.put(serviceId, new Entry(serviceId, path, resource, access));
         Live holder = live.get(path);
         if (holder != null) {
             LOG.warn("Not publishing {} (service {}) yet: {} is taken by service {}",
@@ -63,14 +67,14 @@ final class Endpoints {
         publish(entries.get(serviceId));
     }
 
-    /** The service's properties changed: re-publish it only if its path changed. */
-    synchronized void update(long serviceId, Object pathProperty, Object resource) {
+    /** The service's properties changed: re-publish it only if its path or access changed. */
+    synchronized void update(long serviceId, Object pathProperty, Object resource, Access access) {
         Entry old = entries.get(serviceId);
-        if (old != null && Objects.equals(old.path(), validPath(pathProperty))) {
+        if (old != null && Objects.equals(old.path(), validPath(pathProperty)) && old.access() == access) {
             return;
         }
         remove(serviceId);
-        add(serviceId, pathProperty, resource);
+        add(serviceId, pathProperty, resource, access);
     }
 
     synchronized void remove(long serviceId) {
@@ -105,8 +109,9 @@ final class Endpoints {
     private void publish(Entry entry) {
         String name = entry.resource().getClass().getName();
         try {
-            live.put(entry.path(), new Live(entry.serviceId(), publisher.publish(entry.path(), entry.resource())));
-            LOG.info("Published {} at {}{}", name, RestApi.CONTEXT, entry.path());
+            live.put(entry.path(), new Live(entry.serviceId(),
+                    publisher.publish(entry.path(), entry.resource(), entry.access())));
+            LOG.info("Published {} at {}{} ({})", name, RestApi.CONTEXT, entry.path(), entry.access());
         } catch (Exception e) {
             LOG.error("Cannot publish {} (service {}) at {}", name, entry.serviceId(), entry.path(), e);
         }

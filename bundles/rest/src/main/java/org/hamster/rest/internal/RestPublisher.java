@@ -3,10 +3,12 @@ package org.hamster.rest.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import javax.security.auth.login.LoginContext;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
@@ -29,13 +31,19 @@ import org.slf4j.LoggerFactory;
  * The REST whiteboard: publishes every service that has the property {@value RestApi#PATH_PROPERTY} as a CXF
  * JAX-RS server at that path below the CXF servlet ({@value RestApi#CONTEXT}, see etc/org.apache.cxf.osgi.cfg),
  * with the loopback check, the token check, JSON and the error mappers, and withdraws it when the service goes.
- * Registers {@link RestAccess} so local clients can find the token. A token file that cannot be read or created
- * fails activation.
+ * A service that also has {@value RestApi#PUBLIC_PROPERTY}{@code =true} answers GET and HEAD without the token.
+ * Publishes the login resource at {@value RestApi#LOGIN_PATH} itself. Registers {@link RestAccess} so local
+ * clients can find the token. A token file that cannot be read or created fails activation.
  */
 @Component(immediate = true, service = RestAccess.class, configurationPid = "org.hamster.rest")
 @Designate(ocd = RestConfig.class)
 public class RestPublisher implements RestAccess {
     private static final Logger LOG = LoggerFactory.getLogger(RestPublisher.class);
+    /** Not a service id (those start at 1): the entry of the login resource. */
+    private static final long LOGIN_ENTRY = -1;
+    private static final int LOGIN_ATTEMPTS = 5;
+    private static final Duration LOGIN_LOCKOUT = Duration.ofSeconds(60);
+    private static final Duration LOGIN_FAILURE_DELAY = Duration.ofMillis(500);
 
     private final Path tokenFile;
     private final String token;
@@ -49,6 +57,10 @@ public class RestPublisher implements RestAccess {
         this.token = TokenFile.loadOrCreate(tokenFile);
         this.bus = withBundleClassLoader(() -> BusFactory.newInstance().createBus());
         this.endpoints = new Endpoints(this::createServer);
+        RealmLogin login = new RealmLogin(config.loginRealm(), config.loginRole(), LoginContext::new);
+        endpoints.add(LOGIN_ENTRY, RestApi.LOGIN_PATH, new LoginResource(login,
+                new LoginGuard(LOGIN_ATTEMPTS, LOGIN_LOCKOUT, System::nanoTime), LOGIN_FAILURE_DELAY, token),
+                Access.OPEN);
         LOG.debug("REST publisher started; token in {}", tokenFile);
     }
 
@@ -56,11 +68,11 @@ public class RestPublisher implements RestAccess {
             cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "removeResource", updated = "updatedResource")
     void addResource(Object resource, Map<String, Object> properties) {
-        endpoints.add(serviceId(properties), properties.get(RestApi.PATH_PROPERTY), resource);
+        endpoints.add(serviceId(properties), properties.get(RestApi.PATH_PROPERTY), resource, access(properties));
     }
 
     void updatedResource(Object resource, Map<String, Object> properties) {
-        endpoints.update(serviceId(properties), properties.get(RestApi.PATH_PROPERTY), resource);
+        endpoints.update(serviceId(properties), properties.get(RestApi.PATH_PROPERTY), resource, access(properties));
     }
 
     void removeResource(Map<String, Object> properties) {
@@ -85,7 +97,7 @@ public class RestPublisher implements RestAccess {
     }
 
     /** One CXF server per resource, with its own provider instances (CXF injects per-instance context proxies). */
-    private AutoCloseable createServer(String path, Object resource) {
+    private AutoCloseable createServer(String path, Object resource, Access access) {
         Server server = withBundleClassLoader(() -> {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(bus);
@@ -94,13 +106,19 @@ public class RestPublisher implements RestAccess {
             List<Object> providers = new ArrayList<>();
             providers.add(new NoWadl());
             providers.add(new LoopbackFilter());
-            providers.add(new BearerTokenFilter(token, tokenFile));
+            if (access != Access.OPEN) {
+                providers.add(new BearerTokenFilter(token, tokenFile, access == Access.PUBLIC_READS));
+            }
             providers.add(new JsonProvider(mapper));
             providers.addAll(ErrorMappers.all());
             factory.setProviders(providers);
             return factory.create();
         });
         return server::destroy;
+    }
+
+    private static Access access(Map<String, Object> properties) {
+        return Access.of(properties.get(RestApi.PUBLIC_PROPERTY));
     }
 
     private static long serviceId(Map<String, Object> properties) {

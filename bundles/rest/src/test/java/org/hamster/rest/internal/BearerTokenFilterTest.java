@@ -27,6 +27,15 @@ class BearerTokenFilterTest {
     }
 
     @Test
+    void onlyGetAndHeadAreReads() {
+        assertTrue(BearerTokenFilter.isRead("GET"));
+        assertTrue(BearerTokenFilter.isRead("HEAD"));
+        for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH", "OPTIONS", "get", null}) {
+            assertFalse(BearerTokenFilter.isRead(method), String.valueOf(method));
+        }
+    }
+
+    @Test
     void comparesDigestsOfEqualLengthWhateverTheInput() {
         // MessageDigest.isEqual is constant-time for equal lengths; hashing makes every input 32 bytes long
         for (String header : new String[] {"Bearer x", "Bearer " + "x".repeat(10_000), "Bearer " + TOKEN}) {

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 
 class EndpointsTest {
     private final List<String> log = new ArrayList<>();
-    private final Endpoints endpoints = new Endpoints((path, resource) -> {
+    private final Endpoints endpoints = new Endpoints((path, resource, access) -> {
         if (resource.equals("broken")) {
             throw new IllegalStateException("no @Path");
         }
-        log.add("+" + path + "=" + resource);
+        log.add("+" + path + "=" + resource + (access == Access.TOKEN ? "" : " " + access));
         return () -> log.add("-" + path + "=" + resource);
     });
 
@@ -61,11 +61,22 @@ class EndpointsTest {
     }
 
     @Test
-    void anUpdateRepublishesOnlyWhenThePathChanged() {
+    void anUpdateRepublishesOnlyWhenThePathOrTheAccessChanged() {
         endpoints.add(1, "/x", "a");
-        endpoints.update(1, "/x", "a");
-        endpoints.update(1, "/y", "a");
-        assertEquals(List.of("+/x=a", "-/x=a", "+/y=a"), log);
+        endpoints.update(1, "/x", "a", Access.TOKEN);
+        endpoints.update(1, "/y", "a", Access.TOKEN);
+        endpoints.update(1, "/y", "a", Access.PUBLIC_READS);
+        assertEquals(List.of("+/x=a", "-/x=a", "+/y=a", "-/y=a", "+/y=a PUBLIC_READS"), log);
+    }
+
+    @Test
+    void theAccessOfAServiceComesFromItsPublicProperty() {
+        for (Object yes : new Object[] {true, "true", " TRUE "}) {
+            assertEquals(Access.PUBLIC_READS, Access.of(yes), String.valueOf(yes));
+        }
+        for (Object no : new Object[] {null, false, "false", "yes", "", 1, new String[] {"true"}}) {
+            assertEquals(Access.TOKEN, Access.of(no), String.valueOf(no));
+        }
     }
 
     @Test
