@@ -80,10 +80,7 @@ class ProviderIT {
                     ChainClientOptions.defaults())) {
                 Market market = chain.market();
                 BigInteger ham = BigInteger.TEN.pow(12);
-                ChainClient.await(chain.signer().submitAndWaitInBlock(bob, market.calls().pledge(ham.multiply(
-                        BigInteger.valueOf(100)))));
-                prov.start();
-                firstResource(market, bobId);
+                pledgeAndStart(chain, prov);
                 PeerId providerId = providerId(prov);
                 List<CompletableFuture<TxInBlock>> more = new ArrayList<>();
                 for (int i = 1; i < n; i++) {
@@ -328,17 +325,11 @@ class ProviderIT {
             int p2p = freePort();
             configure(prov, backend, p2p);
             new Rpc(RPC).awaitUp(Duration.ofSeconds(120));
-            Ed25519.KeyPair bob = KeyDerivation.pair("//Bob");
             Ed25519.KeyPair charlie = KeyDerivation.pair("//Charlie");
-            AccountId bobId = AccountId.of(bob.publicKey());
             try (ChainClient chain = ChainClient.connect(URI.create("ws://127.0.0.1:" + RPC),
                     ChainClientOptions.defaults())) {
                 Market market = chain.market();
-                BigInteger ham = BigInteger.TEN.pow(12);
-                ChainClient.await(chain.signer().submitAndWaitInBlock(bob, market.calls().pledge(ham.multiply(
-                        BigInteger.valueOf(100)))));
-                prov.start();
-                Resource resource = firstResource(market, bobId);
+                Resource resource = pledgeAndStart(chain, prov);
                 Path key = SshLink.keygen(base.resolve("tenant"));
                 String pub = Files.readString(Path.of(key + ".pub")).strip();
                 long t0 = System.nanoTime();
@@ -396,6 +387,15 @@ class ProviderIT {
         node.config("org.hamster.chain.runtime.cfg", "chainSpec", spec.toString());
         node.config("org.hamster.chain.runtime.cfg", "blockTimeMs", "1000");
         node.start();
+    }
+
+    /** //Bob pledges 100 HAM, then the provider starts; returns the resource it registers. */
+    private static Resource pledgeAndStart(ChainClient chain, KarafProcess prov) throws Exception {
+        Ed25519.KeyPair bob = KeyDerivation.pair("//Bob");
+        ChainClient.await(chain.signer().submitAndWaitInBlock(bob, chain.market().calls().pledge(BigInteger.TEN
+                .pow(14))));
+        prov.start();
+        return firstResource(chain.market(), AccountId.of(bob.publicKey()));
     }
 
     /** The first resource {@code owner} has on chain, once there is one. */
@@ -459,6 +459,18 @@ class ProviderIT {
             }
         }
         return "";
+    }
+
+    /** Removes the Docker machines of the provider {@code peerId} (named after its scope, the end of the id). */
+    static void removeMachines(String peerId) throws Exception {
+        String scope = peerId.substring(Math.max(0, peerId.length() - 8)) + "-order-";
+        for (String line : output("/usr/bin/docker", "ps", "-a", "--no-trunc", "--filter", "label=org.hamster.lease",
+                "--format", "{{.ID}} {{.Label \"org.hamster.lease\"}}").lines().toList()) {
+            String[] f = line.split(" ");
+            if (f.length == 2 && f[1].startsWith(scope)) {
+                output("/usr/bin/docker", "rm", "-f", f[0]);
+            }
+        }
     }
 
     /** A command's standard output, stripped ("" if it failed). */
