@@ -61,6 +61,10 @@ export function notice(testid = 'notice') {
   el.show = (kind, ...content) => {
     if (kind === 'error') mount(el, errorBox(content[0], `${testid}-error`));
     else mount(el, h('div', { class: `alert alert-${kind}`, role: kind === 'success' ? 'status' : 'alert' }, content));
+    // the result of an action far down a long page must not go unseen
+    requestAnimationFrame(() => {
+      if (el.isConnected && el.firstChild) el.scrollIntoView({ block: 'nearest' });
+    });
   };
   el.error = (err) => el.show('error', err);
   el.success = (...content) => el.show('success', ...content);
