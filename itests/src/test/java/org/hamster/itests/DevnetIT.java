@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hamster.p2p.IdentityFiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +21,8 @@ class DevnetIT {
     @Test
     void theAllInOneDistributionRentsAMachineAsPrinted() throws Exception {
         Path base = Path.of("target/devnet-it").toAbsolutePath();
-        try (KarafProcess hamster = KarafProcess.unpack(Path.of(System.getProperty("hamster.hamster.zip")), base)) {
+        KarafProcess hamster = KarafProcess.unpack(Path.of(System.getProperty("hamster.hamster.zip")), base);
+        try (hamster) {
             hamster.start();
             Path console = hamster.home().resolve("console.log");
             eventually("the development network's instructions", () -> Files.exists(console)
@@ -38,8 +40,10 @@ class DevnetIT {
             String out = SshLink.ssh(Path.of(ssh.group(1)), Integer.parseInt(ssh.group(2)), "echo in-the-devnet");
             assertTrue(out.contains("in-the-devnet"), out);
         } finally { // the lease outlives the test: its machine goes with it
-            new ProcessBuilder("sh", "-c", "/usr/bin/docker ps -aq --filter label=org.hamster.lease | xargs -r "
-                    + "/usr/bin/docker rm -f").redirectErrorStream(true).start().waitFor();
+            Path id = hamster.home().resolve("data/hamster/p2p/p2p-provider.key");
+            if (Files.exists(id)) {
+                ProviderIT.removeMachines(IdentityFiles.load(id).peerId().toString());
+            }
         }
     }
 }

@@ -126,7 +126,7 @@ public final class ProviderComponent implements Provider, LeaseKeeper.Context {
         });
         loop.scheduleWithFixedDelay(this::registerIfConfigured, 0, 60, TimeUnit.SECONDS);
         loop.scheduleWithFixedDelay(this::cycle, 0, Math.max(1, cfg.reconcileSeconds()), TimeUnit.SECONDS);
-        loop.scheduleWithFixedDelay(this::reserveOnGateways, 0, 60, TimeUnit.SECONDS);
+        loop.scheduleWithFixedDelay(this::reserveOnGateways, 0, 10, TimeUnit.SECONDS); // new gateways soon
         chain.subscribeNewHeads(h -> trigger()).thenAccept(s -> heads = s);
         LOG.info("provider: {} as {} on {}; new leases on {}", host.peerId(), key.address(), host.listenAddresses(),
                 cfg.backend());

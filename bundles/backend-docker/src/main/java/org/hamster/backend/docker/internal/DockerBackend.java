@@ -130,6 +130,7 @@ public final class DockerBackend implements ComputeBackend {
                     return machine.get();
                 }
             }
+            unrelay(spec.leaseId()); // a relay left by a container removed behind our back holds the port
             checkBeforeCreating(spec);
             HostConfig hostConfig = Containers.hostConfig(spec, pidsLimit, diskLimit);
             Instant created = Instant.now();

@@ -262,6 +262,17 @@ class DockerBackendIT {
     }
 
     @Test
+    void aMachineRemovedBehindTheBackendsBackIsCreatedAgainOnItsPort() throws Exception {
+        MachineSpec spec = spec("vanished", 1, 128);
+        Machine first = backend.create(spec);
+        docker.remove(first.nativeId()); // e.g. `docker rm -f` by an operator: our relay still holds the port
+        assertEquals(Optional.empty(), backend.status(spec.leaseId()));
+        Machine again = backend.create(spec);
+        assertNotEquals(first.nativeId(), again.nativeId());
+        assertEquals("ok", ssh(spec.sshPort(), "echo ok").out.strip());
+    }
+
+    @Test
     void aContainerLeftHalfCreatedByACrashIsCreatedAgain() throws Exception {
         MachineSpec spec = spec("half", 1, 128);
         // what a provider that died between the create and start calls leaves: labelled, never started, no key
