@@ -131,7 +131,12 @@ test('tenant: buys resource 0 for an hour, the order completes, the link gives t
   await dialog.waitFor();
   await page.getByLabel('Rental duration (hours)').fill('1');
   assert.equal(await text('buy-subtotal'), price, 'one hour costs the price per hour');
-  assert.match(await text('buy-fee'), /fee/);
+  await eventually('the fee estimate', async () => /^\d[\d.]* \S+$/.test(await text('buy-fee')), 30_000, 250);
+  const rent = Number(price.split(' ')[0]);
+  const fee = Number((await text('buy-fee')).split(' ')[0]);
+  assert.ok(fee > 0 && fee < rent, `a fee (${fee}) smaller than the rent (${rent})`);
+  const total = Number((await text('buy-total')).split(' ')[0]);
+  assert.ok(Math.abs(total - (rent + fee)) < 1e-9, `total ${total} = rent ${rent} + fee ${fee}`);
   await shot('purchase-dialog');
   await page.getByTestId('buy-confirm').click();
   const success = page.getByTestId('buy-success');

@@ -32,7 +32,26 @@ function buyDialog(ctx, offer, token, onBought) {
     const sshKey = h('textarea', { id: 'buy-ssh-key', rows: 3, placeholder: 'ssh-ed25519 AAAA… (empty: the SSH key in your client settings)', 'data-testid': 'buy-ssh-key', spellcheck: 'false' });
     const subtotal = h('dd', { 'data-testid': 'buy-subtotal' });
     const total = h('dd', { 'data-testid': 'buy-total' });
+    const fee = h('dd', { 'data-testid': 'buy-fee', class: 'muted' }, 'estimating…');
     const hoursOut = h('dd', null);
+    let asked = 0;
+
+    /** The node's quote (rent + the order's transaction fee) for n hours; the latest request wins. */
+    async function quote(n) {
+      const mine = ++asked;
+      fee.textContent = 'estimating…';
+      try {
+        const q = await api.get(`client/quote?resource=${offer.id}&hours=${n}`);
+        if (mine !== asked) return;
+        fee.textContent = amountText(q.fee);
+        fee.classList.remove('muted');
+        subtotal.textContent = amountText(q.rent);
+        total.textContent = amountText(q.total);
+      } catch (err) {
+        if (mine !== asked) return;
+        fee.textContent = `plus a small transaction fee (no estimate: ${err.message})`;
+      }
+    }
 
     function update() {
       const n = Number(hours.value);
@@ -52,6 +71,7 @@ function buyDialog(ctx, offer, token, onBought) {
         subtotal.textContent = `${amountText(offer.pricePerHour)} × ${n}`;
         total.textContent = `${subtotal.textContent} + transaction fee`;
       }
+      quote(n);
     }
     hours.addEventListener('input', update);
     update();
@@ -67,7 +87,7 @@ function buyDialog(ctx, offer, token, onBought) {
         h('div', null, h('dt', null, 'Price per hour'), h('dd', { 'data-testid': 'buy-price' }, amountText(offer.pricePerHour))),
         h('div', null, h('dt', null, 'Duration'), hoursOut),
         h('div', null, h('dt', null, 'Rent (price × hours)'), subtotal),
-        h('div', null, h('dt', null, 'Transaction fee'), h('dd', { 'data-testid': 'buy-fee', class: 'muted' }, 'plus a small transaction fee, taken from your balance')),
+        h('div', null, h('dt', null, 'Transaction fee'), fee),
         h('div', { class: 'total' }, h('dt', null, 'Total'), total)),
       h('p', { class: 'muted small' }, 'The rent is held in escrow until the provider starts the machine; you can cancel until then and get it back.'),
       note,

@@ -60,6 +60,12 @@ public interface Client {
      */
     OrderView buy(long resource, long hours, String sshPublicKey) throws ClientException;
 
+    /**
+     * The price of {@code hours} of {@code resource} now: rent and the order's transaction fee (with the configured
+     * SSH key, or a typical one when none is set). Needs no unlocked account.
+     */
+    Quote quote(long resource, long hours) throws ClientException;
+
     /** The tenant's orders, newest first. */
     List<OrderView> orders() throws ClientException;
 

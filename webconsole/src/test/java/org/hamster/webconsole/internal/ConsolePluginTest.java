@@ -98,7 +98,7 @@ class ConsolePluginTest {
     static Provider provider() {
         ProviderStatus status = new ProviderStatus("12D3KooWprov", "5Bob", List.of(), "docker", List.of("docker"),
                 null, "serving 1 lease");
-        LeaseView lease = new LeaseView("order-7", 7, 3, 0, "5Charlie", "docker", 2222, "RUNNING");
+        LeaseView lease = new LeaseView("order-7", 7, 3, 0, "5Charlie", "docker", 2222, "RUNNING", null, "LATE");
         return new Provider() {
             public ProviderStatus status() {
                 return status;

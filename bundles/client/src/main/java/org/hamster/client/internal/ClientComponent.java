@@ -28,6 +28,7 @@ import org.hamster.client.LinkView;
 import org.hamster.client.MarketQuery;
 import org.hamster.client.Offer;
 import org.hamster.client.OrderView;
+import org.hamster.client.Quote;
 import org.hamster.client.Refunds;
 import org.hamster.client.internal.link.Link;
 import org.hamster.client.internal.link.Links;
@@ -65,6 +66,9 @@ public final class ClientComponent implements Client {
     static final String PID = "org.hamster.client";
     private static final Logger LOG = LoggerFactory.getLogger(ClientComponent.class);
     private static final long U32_MAX = 0xffffffffL;
+    /** An ed25519 key line of the usual length, for quotes without a configured key. */
+    private static final String TYPICAL_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq0HL8mS1Ih4hpGmfX7zjrDbcBrPl/O"
+            + "rM8tReEZxDuH tenant@hamster";
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -241,6 +245,14 @@ public final class ClientComponent implements Client {
                 : Settings.sshKey(config.sshPublicKey());
         var signer = wallet.key();
         return trading().buy(signer, resource, hours, key);
+    }
+
+    @Override
+    public Quote quote(long resource, long hours) throws ClientException {
+        id("resource", resource);
+        hours(hours);
+        String key = config.sshPublicKey().isBlank() ? TYPICAL_KEY : Settings.sshKey(config.sshPublicKey());
+        return trading().quote(resource, hours, key);
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.hamster.client.LinkView;
 import org.hamster.client.MarketQuery;
 import org.hamster.client.Offer;
 import org.hamster.client.OrderView;
+import org.hamster.client.Quote;
 import org.hamster.client.Refunds;
 import org.hamster.rest.ApiException;
 import org.hamster.rest.RestApi;
@@ -123,6 +124,12 @@ public final class ClientResource {
         return call(() -> client.market(new MarketQuery(number("minCpu", minCpu), number("minMemory", minMemory),
                 maxPrice == null || maxPrice.isBlank() ? null : client.parseAmount(maxPrice),
                 number("minHours", minHours), sort(sort), bool("desc", desc), Boolean.TRUE.equals(bool("all", all)))));
+    }
+
+    @GET
+    @Path("quote")
+    public Quote quote(@QueryParam("resource") String resource, @QueryParam("hours") String hours) {
+        return call(() -> client.quote(id("resource", resource), id("hours", hours)));
     }
 
     @POST
@@ -228,7 +235,7 @@ public final class ClientResource {
         return value;
     }
 
-    /** A required id from the path. */
+    /** A required whole number from the path or the query. */
     private static long id(String what, String text) throws ClientException {
         return required(what, number(what, text));
     }

@@ -14,12 +14,14 @@ import org.hamster.chain.client.ChainClient;
 import org.hamster.chain.client.ChainClientException;
 import org.hamster.chain.client.Market;
 import org.hamster.chain.client.TxInBlock;
+import org.hamster.chain.client.TxOptions;
 import org.hamster.client.Amount;
 import org.hamster.client.ClientException;
 import org.hamster.client.ClientStatus;
 import org.hamster.client.MarketQuery;
 import org.hamster.client.Offer;
 import org.hamster.client.OrderView;
+import org.hamster.client.Quote;
 import org.hamster.client.Refunds;
 import org.hamster.codec.Codecs;
 import org.hamster.crypto.Ed25519;
@@ -78,6 +80,21 @@ final class Trading {
         TxInBlock in = submit(key, market.calls().createOrder(resource, hours, sshKey));
         long id = event(in, ResourceOrderEvent.OrderCreated.class).order();
         return order(id);
+    }
+
+    /**
+     * Rent and fee of an order. The fee is payment_queryInfo of the order signed by a throwaway key with an explicit
+     * nonce: it depends on the call and its length, not on the signer, and the tenant's nonces stay untouched.
+     */
+    Quote quote(long resource, long hours, String sshKey) throws ClientException {
+        Resource r = read(market.resource(resource)).orElseThrow(() -> new ClientException(
+                ClientException.Reason.NOT_FOUND, "no resource " + resource + " on the market"));
+        BigInteger rent = r.pricePerHour().multiply(BigInteger.valueOf(hours));
+        byte[] probe = read(chain.signer().sign(Ed25519.generate(), market.calls().createOrder(resource, hours,
+                sshKey), TxOptions.DEFAULT.withNonce(0)));
+        BigInteger fee = read(chain.queryFee(probe)).partialFee();
+        return new Quote(resource, hours, tokens.amount(r.pricePerHour()), tokens.amount(rent), tokens.amount(fee),
+                tokens.amount(rent.add(fee)));
     }
 
     OrderView cancel(Ed25519.KeyPair key, long order) throws ClientException {

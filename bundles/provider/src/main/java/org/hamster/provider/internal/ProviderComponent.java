@@ -267,8 +267,12 @@ public final class ProviderComponent implements Provider, LeaseKeeper.Context {
     @Override
     public List<LeaseView> leases() {
         Map<String, String> states = keeper.machineStates();
+        long now = System.currentTimeMillis();
+        long interval = config.heartbeatIntervalSeconds() * 1000L;
         return table.all().stream().map(l -> new LeaseView(l.leaseId(), l.order(), l.agreement(), l.resource(),
-                l.tenant(), l.backend(), l.sshPort(), states.getOrDefault(l.leaseId(), "MISSING"))).toList();
+                l.tenant(), l.backend(), l.sshPort(), states.getOrDefault(l.leaseId(), "MISSING"),
+                l.lastHeartbeatMs() > 0 ? Instant.ofEpochMilli(l.lastHeartbeatMs()) : null,
+                LeaseView.heartbeatState(l.agreement(), l.lastHeartbeatMs(), interval, now))).toList();
     }
 
     @Override
