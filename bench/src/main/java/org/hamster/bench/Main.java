@@ -30,6 +30,10 @@ public final class Main {
         if (which.contains("lease") || which.contains("lease-kvm")) {
             new LeaseLatency("kvm", 3).run(report);
         }
+        // scp through a tenant's link (node, gateway, provider in a network namespace, client): needs dockerd, root
+        if (which.contains("link")) {
+            new LinkThroughput(3, 200_000_000L).run(report);
+        }
         report.print();
     }
 }
