@@ -1,6 +1,7 @@
 package org.hamster.forward;
 
 import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
@@ -39,6 +40,11 @@ public final class SocketPipe {
     /** As {@link #start(Stream, AsynchronousSocketChannel)}, adding the bytes copied each way to the counters. */
     static CompletableFuture<Void> start(Stream stream, AsynchronousSocketChannel socket, LongAdder toStream,
             LongAdder toSocket) {
+        try { // interactive SSH and window-sized bulk writes both suffer from Nagle's delay on a relayed path
+            socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not a TCP socket (tests), or already closed: the copy finds out
+        }
         SocketPipe p = new SocketPipe(stream, socket, toStream, toSocket);
         p.socketToStream();
         p.streamToSocket();

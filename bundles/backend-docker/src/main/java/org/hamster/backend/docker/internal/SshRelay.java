@@ -53,6 +53,11 @@ final class SshRelay implements AutoCloseable {
                 return; // closed
             }
             open.add(s);
+            try {
+                s.setTcpNoDelay(true); // no Nagle delay between the tenant's SSH windows
+            } catch (IOException e) {
+                // closed already: the exec below finds out
+            }
             Runnable done = () -> {
                 open.remove(s);
                 try {
