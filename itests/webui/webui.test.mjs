@@ -225,12 +225,54 @@ test('gateway and account pages: registration, bandwidth chart, balances', { tim
   await go('#/gateway');
   await page.getByTestId('bandwidth-chart').waitFor();
   await page.getByTestId('gateway-registration').waitFor();
+  await page.getByTestId('gateway-setting-heartbeatIntervalSeconds').waitFor();
   await shot('gateway');
   await go('#/account');
   await page.getByTestId('account-facts').waitFor();
   assert.match(await text('account-lock-state'), /UNLOCKED/);
   assert.match(await text('balance-free'), /\d/);
   await shot('account');
+});
+
+/** Reloads the page (a new hash alone does not) and waits until it is ready. */
+async function reload() {
+  await page.reload();
+  await page.waitForSelector('body[data-ready]', { timeout: 30_000 });
+}
+
+test('provider settings: a new heartbeat interval is stored, a bad port shows the server\'s error', { timeout: SLOW }, async () => {
+  await go('#/provider');
+  const heartbeat = page.getByTestId('provider-setting-heartbeatIntervalSeconds');
+  await heartbeat.waitFor();
+  const next = (await heartbeat.inputValue()) === '240' ? '180' : '240';
+  await heartbeat.fill(next);
+  await page.getByTestId('provider-settings-save').click();
+  await outcome(page.getByTestId('provider-settings-saved'), 'provider-settings-notice-error', 30_000);
+  await shot('provider-settings-saved');
+  await reload();
+  await heartbeat.waitFor();
+  assert.equal(await heartbeat.inputValue(), next, 'the stored interval after a reload');
+
+  const from = page.getByTestId('provider-setting-sshPortFrom');
+  const port = await from.inputValue();
+  await from.fill('99999');
+  await page.getByTestId('provider-settings-save').click();
+  const error = page.getByTestId('provider-settings-notice-error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /sshPortFrom must be from 1024 to 65535, not 99999/);
+  await shot('provider-settings-refused');
+  await reload();
+  await from.waitFor();
+  assert.equal(await from.inputValue(), port, 'nothing stored');
+
+  // the provider restarted with the new interval: it is back, and so is the lease it ran
+  await eventually('the provider back after its restart', async () => {
+    await reload();
+    return (await page.getByTestId('provider-peer-id').count()) > 0;
+  }, 60_000, 2000);
+  if (state.order !== undefined) {
+    await eventually(`lease of order ${state.order} after the restart`, async () => (await page.getByTestId(`provider-lease-${state.order}`).count()) > 0, 30_000);
+  }
 });
 
 test('no page error and no request outside the console origin', () => {

@@ -1,10 +1,27 @@
-// Gateway admin: on-chain registration, bandwidth (live SVG chart of the per-second history), peers, circuits.
+// Gateway admin: on-chain registration, bandwidth (live SVG chart of the per-second history), peers, circuits,
+// settings.
 import * as api from '../api.js';
+import { settingsForm } from '../settings.js';
 import { h, mount, card, table, badge, mono, errorBox, spinner, facts, fmtTime, fmtAgo, fmtBytes, fmtRate, link } from '../ui.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const H = 220;
 const PAD = { left: 76, right: 12, top: 12, bottom: 26 };
+
+/** The settings of PID org.hamster.gateway the form edits (GET/PUT gateway/settings). */
+const SETTINGS = [
+  { key: 'publicAddress', label: 'Public address', wide: true, placeholder: 'empty: the bound listen address', hint: 'e.g. /ip4/203.0.113.7/tcp/4001, without /p2p.' },
+  { key: 'heartbeatIntervalSeconds', label: 'Heartbeat interval (s)', number: true, min: 10 },
+  { key: 'retrySeconds', label: 'Retry after (s)', number: true, min: 1 },
+  { key: 'maxReservations', label: 'Reservations', number: true, min: 1 },
+  { key: 'maxReservationsPerIp', label: 'Reservations per IP', number: true, min: 1 },
+  { key: 'reservationTtlSeconds', label: 'Reservation lifetime (s)', number: true, min: 1 },
+  { key: 'maxCircuits', label: 'Circuits', number: true, min: 1 },
+  { key: 'maxCircuitsPerPeer', label: 'Circuits per peer', number: true, min: 1 },
+  { key: 'circuitDurationSeconds', label: 'Circuit lifetime (s)', number: true, min: 1 },
+  { key: 'circuitDataBytes', label: 'Circuit bytes (each way)', number: true, min: 1 },
+  { key: 'bandwidthHistorySeconds', label: 'Bandwidth history (s)', number: true, min: 1 },
+];
 
 function s(tag, attrs = {}, ...children) {
   const el = document.createElementNS(SVG, tag);
@@ -78,8 +95,13 @@ export async function render(ctx) {
       ['Relay reservations', String(st.reservations ?? 0), 'gateway-reservations'],
       ['Open circuits', String(st.circuits ?? 0)],
       ['Started', st.started ? `${fmtAgo(st.started)} (${fmtTime(st.started)})` : '—'],
-    ], 'gateway-status'), h('p', { class: 'muted small' }, 'Settings (account, public address, listen port) are in etc/org.hamster.gateway.cfg.'));
+    ], 'gateway-status'));
   }
+
+  const settings = settingsForm({
+    path: 'gateway/settings', prefix: 'gateway', fields: SETTINGS,
+    readOnly: { account: 'Account', listenAddress: 'Listen address' },
+  });
 
   async function loadBandwidth() {
     const bw = await api.get('gateway/bandwidth');
@@ -136,10 +158,11 @@ export async function render(ctx) {
     card('Bandwidth', { testid: 'bandwidth-card', id: 'bandwidth-card', subtitle: 'All TCP traffic of the gateway, relayed bytes included; updated every 2 s.' }, bwBody),
     card('Registration', { testid: 'gateway-status-card', id: 'gateway-status-card' }, statusBody),
     card('Peers', { testid: 'peers-card', id: 'peers-card' }, peersBody),
-    card('Circuits', { testid: 'circuits-card', id: 'circuits-card' }, circuitsBody));
+    card('Circuits', { testid: 'circuits-card', id: 'circuits-card' }, circuitsBody),
+    card('Settings', { testid: 'gateway-settings-card', id: 'gateway-settings-card', subtitle: 'Stored in etc/org.hamster.gateway.cfg; saving restarts the gateway role.' }, settings.body));
 
-  const loaders = [loadBandwidth, loadStatus, loadPeers, loadCircuits];
-  const bodies = [bwBody, statusBody, peersBody, circuitsBody];
+  const loaders = [loadBandwidth, loadStatus, loadPeers, loadCircuits, settings.load];
+  const bodies = [bwBody, statusBody, peersBody, circuitsBody, settings.body];
   const results = await Promise.allSettled(loaders.map((f) => f()));
   if (!ctx.alive()) return;
   results.forEach((r, i) => {

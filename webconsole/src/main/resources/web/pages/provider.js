@@ -1,9 +1,27 @@
-// Provider admin: status (settings), account and pledge, earnings, resources (price, duration, offline, relist,
+// Provider admin: status, settings, account and pledge, earnings, resources (price, duration, offline, relist,
 // remove, register) and the leases it runs with their machines' state.
 import * as api from '../api.js';
+import { settingsForm } from '../settings.js';
 import { h, mount, card, table, badge, mono, notice, errorBox, spinner, facts, fmtTime, fmtAgo, link, input, field, form, runBusy, plural } from '../ui.js';
 
 const AMOUNT = /^\s*(\d+(\.\d+)?|\d+p)\s*$/;
+
+/** The settings of PID org.hamster.provider the form edits (GET/PUT provider/settings). */
+const SETTINGS = [
+  { key: 'backend', label: 'Backend for new leases', options: ['docker', 'kvm'], hint: 'Leases keep theirs.' },
+  { key: 'useGateways', label: 'Use gateways', checkbox: true, hint: 'Reserve a slot on every gateway.' },
+  { key: 'heartbeatIntervalSeconds', label: 'Heartbeat interval (s)', number: true, min: 10, hint: 'At least 10; well below the chain\'s tolerance.' },
+  { key: 'reconcileSeconds', label: 'Reconcile every (s)', number: true, min: 1 },
+  { key: 'sshPortFrom', label: 'First SSH port', number: true, min: 1024, max: 65535, hint: 'On 127.0.0.1, one per lease.' },
+  { key: 'sshPortTo', label: 'Last SSH port', number: true, min: 1024, max: 65535 },
+  { key: 'cpus', label: 'vCPUs to register', number: true, min: 0, hint: 'Registered on start if none; 0: never.' },
+  { key: 'memoryGiB', label: 'Memory (GiB)', number: true, min: 1 },
+  { key: 'diskGiB', label: 'Disk (GiB)', number: true, min: 1 },
+  { key: 'system', label: 'System' },
+  { key: 'cpuModel', label: 'CPU model', placeholder: 'from /proc/cpuinfo' },
+  { key: 'pricePerHour', label: 'Price per hour' },
+  { key: 'rentableHours', label: 'Rentable for (hours)', number: true, min: 1 },
+];
 
 /** What an ActionResult says: the block it is in and its events. */
 function included(what, r) {
@@ -44,9 +62,14 @@ export async function render(ctx) {
       ['Backend for new leases', h('span', null, badge(s.backend), ' ', h('span', { class: 'muted small' }, `installed: ${(s.backends || []).join(', ') || 'none'}`))],
       ['Listen addresses', (s.listenAddresses || []).length ? h('ul', { class: 'plain mono small' }, s.listenAddresses.map((a) => h('li', null, a))) : '—'],
       ['Last reconcile', s.lastReconcile ? `${fmtAgo(s.lastReconcile)} (${fmtTime(s.lastReconcile)})` : 'not yet'],
-    ], 'provider-status'), s.detail ? h('p', { class: 'muted', 'data-testid': 'provider-detail' }, s.detail) : null,
-    h('p', { class: 'muted small' }, 'Settings (account, backend, listen address, ports, heartbeat interval) are in etc/org.hamster.provider.cfg; Karaf applies changes to that file at once.'));
+    ], 'provider-status'), s.detail ? h('p', { class: 'muted', 'data-testid': 'provider-detail' }, s.detail) : null);
   }
+
+  const settings = settingsForm({
+    path: 'provider/settings', prefix: 'provider', fields: SETTINGS,
+    readOnly: { account: 'Account', listenAddress: 'Listen address' },
+    saved: () => setTimeout(() => loadStatus().catch(() => {}), 5000), // once it has restarted
+  });
 
   function amountForm(id, label, button, path, what, hint) {
     const amount = input({ id, 'data-testid': id, placeholder: 'e.g. 100', inputmode: 'decimal', 'aria-describedby': `${id}-hint` });
@@ -255,14 +278,15 @@ export async function render(ctx) {
     h('div', { class: 'grid-2' },
       card('Account and pledge', { testid: 'provider-account-card', id: 'provider-account-card' }, accountBody),
       card('Earnings', { testid: 'provider-earnings-card', id: 'provider-earnings-card' }, earningsBody)),
-    card('Status and settings', { testid: 'provider-status-card', id: 'provider-status-card' }, statusBody),
+    card('Status', { testid: 'provider-status-card', id: 'provider-status-card' }, statusBody),
+    card('Settings', { testid: 'provider-settings-card', id: 'provider-settings-card', subtitle: 'Stored in etc/org.hamster.provider.cfg; saving restarts the provider role.' }, settings.body),
     card('Register a resource', { testid: 'register-card', id: 'register-card' }, registerForm));
 
   const info = await ctx.chainInfo().catch(() => null);
   symbol = (info && info.tokenSymbol) || 'HAM';
-  const results = await Promise.allSettled([loadResources(), loadLeases(), loadAccount(), loadStatus()]);
+  const results = await Promise.allSettled([loadResources(), loadLeases(), loadAccount(), loadStatus(), settings.load()]);
   if (!ctx.alive()) return;
-  [resourcesBody, leasesBody, accountBody, statusBody].forEach((body, i) => {
+  [resourcesBody, leasesBody, accountBody, statusBody, settings.body].forEach((body, i) => {
     const r = results[i];
     if (r.status === 'rejected') {
       if (r.reason.status === 401) throw r.reason;

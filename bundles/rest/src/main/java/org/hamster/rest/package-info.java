@@ -6,9 +6,10 @@
  * {@value org.hamster.rest.RestApi#PUBLIC_PROPERTY}{@code =true} answers reads without the token, and
  * {@code POST /hamster/api/login} gives the token to a user of Karaf's JAAS realm. Resources throw
  * {@link org.hamster.rest.ApiException} for errors the caller should see; clients read them as
- * {@link org.hamster.rest.ApiError}.
+ * {@link org.hamster.rest.ApiError}. A role's editable settings are a {@link org.hamster.rest.ConfigSettings}
+ * served by a {@link org.hamster.rest.SettingsResource}.
  */
-@Version("0.2.0")
+@Version("0.3.0")
 package org.hamster.rest;
 
 import org.osgi.annotation.versioning.Version;
