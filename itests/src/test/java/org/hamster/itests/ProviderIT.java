@@ -207,6 +207,7 @@ class ProviderIT {
                     assertTrue(link.ssh(key, "echo after-the-restart").contains("after-the-restart"));
                 } finally {
                     again.close();
+                    removeMachines(providerId.toString()); // the lease outlives the test
                 }
             }
         }

@@ -62,6 +62,8 @@ final class LeaseKeeper {
     private final String scope;
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
     private volatile Map<String, String> machineStates = Map.of();
+    /** SSH ports of every machine on the backends, other providers' included: a new lease takes none of them. */
+    private final Set<Integer> portsInUse = ConcurrentHashMap.newKeySet();
 
     /** A running agreement the forward service may connect to. */
     record Running(long agreement, AccountId tenant, String leaseId) {
@@ -140,6 +142,7 @@ final class LeaseKeeper {
     }
 
     private Reconciler.Machines machines() {
+        portsInUse.clear();
         List<Machine> all = new ArrayList<>();
         Map<String, String> states = new java.util.HashMap<>();
         Set<String> available = new HashSet<>();
@@ -147,6 +150,7 @@ final class LeaseKeeper {
             try {
                 for (Machine m : b.list()) {
                     all.add(m);
+                    portsInUse.add(m.sshPort());
                     states.put(m.leaseId(), m.state().name());
                 }
                 available.add(b.name());
@@ -230,7 +234,7 @@ final class LeaseKeeper {
                     + backendName + ")");
         }
         int port = known.map(LeaseTable.Lease::sshPort).orElseGet(() -> table.freePort(ctx.portRange()[0],
-                ctx.portRange()[1], List.of()));
+                ctx.portRange()[1], portsInUse));
         if (port < 0) {
             throw new ComputeException("no free SSH port left in " + ctx.portRange()[0] + "-" + ctx.portRange()[1]);
         }
