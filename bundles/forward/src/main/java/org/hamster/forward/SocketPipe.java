@@ -5,22 +5,35 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.hamster.p2p.Stream;
 
 /**
- * Copies a TCP connection and a libp2p stream into each other until both directions end, with one read in flight
- * per direction (a slow side slows the other, nothing piles up). The end of one direction is passed on (FIN /
+ * Copies a TCP connection and a libp2p stream into each other until both directions end. Each direction keeps
+ * reading while the other side is writing, within a bound: socket reads continue while the stream is writable
+ * (below its high-water mark, which the remote's window holds back), and stream chunks are read ahead up to
+ * {@link #SOCKET_BACKLOG} bytes and written to the socket together (a gathering write). So a slow side still slows
+ * the other, but a round trip no longer carries one chunk at a time. The end of one direction is passed on (FIN /
  * shutdownOutput); a failure on either side resets the stream and closes the socket.
  */
 public final class SocketPipe {
-    private static final int CHUNK = 64 * 1024;
+    private static final int CHUNK = 128 * 1024;
+    static final int SOCKET_BACKLOG = 512 * 1024;
     private final Stream stream;
     private final AsynchronousSocketChannel socket;
-    private final ByteBuffer in = ByteBuffer.allocate(CHUNK);
+    private final ByteBuffer in = ByteBuffer.allocateDirect(CHUNK);
+    private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>(); // guarded by itself, with the fields below
+    private long outBytes;
+    private boolean outEnded;
+    private boolean writing;
+    private boolean reading;
     private final AtomicInteger ended = new AtomicInteger();
+    private final AtomicBoolean aborted = new AtomicBoolean();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final LongAdder toStream;
     private final LongAdder toSocket;
@@ -47,6 +60,9 @@ public final class SocketPipe {
         }
         SocketPipe p = new SocketPipe(stream, socket, toStream, toSocket);
         p.socketToStream();
+        synchronized (p.out) {
+            p.reading = true;
+        }
         p.streamToSocket();
         return p.done;
     }
@@ -90,16 +106,17 @@ public final class SocketPipe {
                     return;
                 }
                 in.flip();
-                byte[] chunk = new byte[in.remaining()];
-                in.get(chunk);
-                toStream.add(chunk.length);
-                stream.write(chunk).whenComplete((v, e) -> {
+                toStream.add(n);
+                stream.write(in).whenComplete((v, e) -> { // the stream has copied the bytes: `in` is free again
                     if (e != null) {
                         abort();
-                    } else {
-                        socketToStream();
                     }
                 });
+                if (stream.isWritable()) {
+                    socketToStream();
+                } else {
+                    stream.whenWritable().whenComplete((v, e) -> socketToStream());
+                }
             }
 
             @Override
@@ -109,28 +126,86 @@ public final class SocketPipe {
         });
     }
 
+    /** Reads the next chunk of the stream; called with {@code reading} set. */
     private void streamToSocket() {
         stream.read().whenComplete((chunk, e) -> {
             if (e != null) {
                 abort();
-            } else if (chunk.length == 0) {
-                try {
-                    socket.shutdownOutput();
-                    directionEnded(null);
-                } catch (IOException x) {
-                    abort();
+                return;
+            }
+            boolean write;
+            boolean more;
+            synchronized (out) {
+                if (chunk.length == 0) {
+                    outEnded = true;
+                } else {
+                    out.add(ByteBuffer.wrap(chunk));
+                    outBytes += chunk.length;
+                    toSocket.add(chunk.length);
                 }
-            } else {
-                toSocket.add(chunk.length);
-                writeAll(socket, ByteBuffer.wrap(chunk)).whenComplete((v, x) -> {
-                    if (x != null) {
-                        abort();
-                    } else {
-                        streamToSocket();
-                    }
-                });
+                write = !writing;
+                writing = true;
+                more = !outEnded && outBytes < SOCKET_BACKLOG;
+                reading = more;
+            }
+            if (more) {
+                streamToSocket();
+            }
+            if (write) {
+                flushToSocket();
             }
         });
+    }
+
+    /** Writes what the stream gave so far in one gathering write; called with {@code writing} set. */
+    private void flushToSocket() {
+        ByteBuffer[] bufs;
+        boolean shutdown = false;
+        synchronized (out) {
+            bufs = out.toArray(new ByteBuffer[0]);
+            if (bufs.length == 0) {
+                writing = false;
+                shutdown = outEnded;
+            }
+        }
+        if (bufs.length == 0) {
+            if (shutdown) {
+                shutdownOutput();
+            }
+            return;
+        }
+        socket.write(bufs, 0, bufs.length, 0L, TimeUnit.MILLISECONDS, null, new CompletionHandler<Long, Void>() {
+            @Override
+            public void completed(Long n, Void a) {
+                boolean resume;
+                synchronized (out) {
+                    while (!out.isEmpty() && !out.peek().hasRemaining()) {
+                        out.poll();
+                    }
+                    outBytes -= n;
+                    resume = !reading && !outEnded && outBytes < SOCKET_BACKLOG;
+                    reading |= resume;
+                }
+                if (resume) {
+                    streamToSocket();
+                }
+                flushToSocket();
+            }
+
+            @Override
+            public void failed(Throwable e, Void a) {
+                abort();
+            }
+        });
+    }
+
+    private void shutdownOutput() {
+        try {
+            socket.shutdownOutput();
+            directionEnded(null);
+        } catch (IOException x) {
+            abort();
+        }
     }
 
     private void directionEnded(Throwable e) {
@@ -144,8 +219,10 @@ public final class SocketPipe {
     }
 
     private void abort() {
-        close(socket);
-        stream.reset();
-        done.complete(null);
+        if (aborted.compareAndSet(false, true)) {
+            close(socket);
+            stream.reset();
+            done.complete(null);
+        }
     }
 }
