@@ -35,6 +35,15 @@ public interface Pallet {
     default void onFinalize(RuntimeContext ctx) {
     }
 
+    /**
+     * This pallet's calls, events, errors, storage and constants for the runtime's metadata, with the constants as
+     * configured ({@link #configure} runs first). Every pallet of a chain must describe itself; null only for test
+     * pallets that no chain serves metadata for.
+     */
+    default org.hamster.chain.spi.meta.PalletMeta metadata() {
+        return null;
+    }
+
     /** Writes the genesis state from the chain spec's section for this pallet (may be missing: empty node). */
     default void genesis(RuntimeContext ctx, JsonNode config) {
     }

@@ -45,6 +45,14 @@ public final class StorageMap<K, V> {
         return hasher;
     }
 
+    public Codec<K> keyCodec() {
+        return keyCodec;
+    }
+
+    public Codec<V> valueCodec() {
+        return valueCodec;
+    }
+
     public byte[] prefix() {
         return prefix.clone();
     }

@@ -25,6 +25,10 @@ public final class StorageValue<V> {
         return item;
     }
 
+    public Codec<V> codec() {
+        return codec;
+    }
+
     public byte[] key() {
         return key.clone();
     }
