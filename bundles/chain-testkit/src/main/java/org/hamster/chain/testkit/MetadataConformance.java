@@ -41,9 +41,12 @@ public final class MetadataConformance {
     private final PalletMeta meta;
     private final TyDecoder decoder;
     private final RecordSamples samples = new RecordSamples();
+    private final Map<Class<?>, java.util.function.Function<Object, Object>> views = new HashMap<>();
+    private final Values values = new Values(views);
     private final List<String> problems = new ArrayList<>();
     private final Set<String> sampledMaps = new HashSet<>();
     private final List<String> maps = new ArrayList<>();
+    private final EnumCheck enums = new EnumCheck(problems::add);
 
     private MetadataConformance(Pallet pallet) {
         this.pallet = pallet;
@@ -66,6 +69,16 @@ public final class MetadataConformance {
     /** Uses {@code sample} for record components of {@code type} (types the sampler cannot make). */
     public <T> MetadataConformance with(Class<T> type, T sample) {
         samples.with(type, sample);
+        return this;
+    }
+
+    /**
+     * Compares values of {@code type} as {@code view} shows them: for Java types laid out differently from their
+     * metadata type (a flat record for a nested struct: give a nested record, enums for variants).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> MetadataConformance as(Class<T> type, java.util.function.Function<T, Object> view) {
+        views.put(type, java -> view.apply((T) java));
         return this;
     }
 
@@ -136,6 +149,10 @@ public final class MetadataConformance {
                 continue;
             }
             Object o = get(f);
+            if (o instanceof StorageValue<?> v && !v.pallet().equals(pallet.name())
+                    || o instanceof StorageMap<?, ?> m && !m.pallet().equals(pallet.name())) {
+                continue; // another pallet's item, re-exported (Balances.ACCOUNT is System.Account)
+            }
             if (o instanceof StorageValue<?> v) {
                 declared.add(v.item());
                 PalletMeta.Storage s = entries.get(v.item());
@@ -176,6 +193,7 @@ public final class MetadataConformance {
         if (s == null || s.hashers().isEmpty()) {
             return this;
         }
+        enums.walk("storage " + s.name() + " key", key, s.key());
         byte[] keyBytes = map.keyCodec().encode(key);
         byte[] hashed;
         try {
@@ -211,6 +229,44 @@ public final class MetadataConformance {
                 problems.add("constant " + c.name() + " twice");
             }
             decodeAll("constant " + c.name(), c.type(), c.value());
+        }
+        return this;
+    }
+
+    /**
+     * The constants are exactly the components of the pallet's configuration record, each named in PascalCase
+     * with its value encoded by its Java type (int as u32, long as u64, BigInteger as u128, boolean as bool).
+     */
+    public MetadataConformance constantsOf(Record config) {
+        Map<String, String> expected = new java.util.TreeMap<>();
+        for (RecordComponent c : config.getClass().getRecordComponents()) {
+            Object v;
+            try {
+                c.getAccessor().setAccessible(true); // configuration records are package-private
+                v = c.getAccessor().invoke(config);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException(e);
+            }
+            ScaleWriter w = new ScaleWriter();
+            if (v instanceof Integer i) {
+                w.u32(i);
+            } else if (v instanceof Long l) {
+                w.u64(l);
+            } else if (v instanceof java.math.BigInteger b) {
+                w.u128(b);
+            } else if (v instanceof Boolean b) {
+                w.bool(b);
+            } else {
+                problems.add("config " + c.getName() + ": no constant encoding for " + v);
+                continue;
+            }
+            expected.put(Character.toUpperCase(c.getName().charAt(0)) + c.getName().substring(1),
+                    HEX.formatHex(w.toByteArray()));
+        }
+        Map<String, String> actual = new java.util.TreeMap<>();
+        meta.constants().forEach(c -> actual.put(c.name(), HEX.formatHex(c.value())));
+        if (!expected.equals(actual)) {
+            problems.add("constants " + actual + " vs the configuration " + expected);
         }
         return this;
     }
@@ -271,7 +327,8 @@ public final class MetadataConformance {
             for (int i = 0; i < components.length; i++) {
                 Object decoded = decoder.decode(c.fields().get(i).type(), r);
                 Object java = components[i].getAccessor().invoke(sample);
-                if (!Values.matches(java, decoded)) {
+                enums.walk(name + " " + components[i].getName(), java, c.fields().get(i).type());
+                if (!values.matches(java, decoded)) {
                     problems.add(name + " -> " + c.name() + " field " + i + " (" + components[i].getName()
                             + "): encoded " + Values.show(java) + ", decoded " + Values.show(decoded));
                 }
@@ -308,8 +365,9 @@ public final class MetadataConformance {
     }
 
     private void checkValue(PalletMeta.Storage s, byte[] bytes, Object value) {
+        enums.walk("storage " + s.name() + " value", value, s.value());
         Object decoded = decodeAll("storage " + s.name() + " value", s.value(), bytes);
-        if (decoded != null && !Values.matches(value, decoded)) {
+        if (decoded != null && !values.matches(value, decoded)) {
             problems.add("storage " + s.name() + " value: encoded " + Values.show(value) + ", decoded "
                     + Values.show(decoded));
         }

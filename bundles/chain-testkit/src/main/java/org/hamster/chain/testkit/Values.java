@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.hamster.chain.AccountId;
 import org.hamster.chain.DispatchError;
 import org.hamster.chain.H256;
@@ -18,13 +19,23 @@ import org.hamster.common.Bytes;
 
 /** Compares a pallet's Java value with what {@link TyDecoder} made of its encoding. */
 final class Values {
-    private Values() {
+    private final Map<Class<?>, Function<Object, Object>> views;
+
+    Values(Map<Class<?>, Function<Object, Object>> views) {
+        this.views = views;
     }
 
     /** False when they differ; true when equal or when the Java type has no generic counterpart to compare. */
-    static boolean matches(Object java, Object decoded) {
+    boolean matches(Object java, Object decoded) {
         if (java instanceof Optional<?> o) {
             java = o.orElse(null);
+        }
+        if (java != null && views.containsKey(java.getClass())) {
+            java = views.get(java.getClass()).apply(java);
+        }
+        if (decoded instanceof TyDecoder.Value v && (v.name().equals("Ok") || v.name().equals("Err"))
+                && (java == null || java instanceof DispatchError)) {
+            return v.name().equals("Ok") ? java == null : java != null && matches(java, v.fields().get(0));
         }
         if (decoded instanceof TyDecoder.Value v && (v.name().equals("None") || v.name().equals("Some"))
                 && !(java instanceof Enum<?>)) {

@@ -50,6 +50,21 @@ class MetadataConformanceTest {
         }
     }
 
+    enum Speed { SLOW, FAST, FASTER }
+
+    sealed interface SpeedCall extends Call permits SetSpeed {
+    }
+
+    record SetSpeed(Speed speed) implements SpeedCall {
+        public int callIndex() {
+            return 0;
+        }
+
+        public void encodeArgs(ScaleWriter w) {
+            w.u8(speed.ordinal());
+        }
+    }
+
     sealed interface ShopEvent extends PalletEvent permits Sold {
     }
 
@@ -166,5 +181,17 @@ class MetadataConformanceTest {
         String extra = assertThrows(AssertionError.class, () -> check(hasher).verify()).getMessage();
         assertTrue(extra.contains("storage Other is in the metadata but not in Storage"), extra);
         List.of(report, extra).forEach(r -> assertTrue(r.startsWith("Shop metadata"), r));
+    }
+
+    @Test
+    void anEnumIsCheckedAsAWholeNotOnlyTheSampledConstant() {
+        Ty swapped = Ty.unitEnum("pallet_shop::types::Speed", "Fast", "Slow", "Faster"); // the sample is FASTER
+        Pallet p = shop(b -> b.call(0, "set_speed", "", Ty.field("speed", swapped, "Speed")));
+        String report = assertThrows(AssertionError.class, () -> MetadataConformance.of(p).calls(SpeedCall.class)
+                .verify()).getMessage();
+        assertTrue(report.contains("Speed.SLOW is written as 0, the metadata's variant 0 is Fast"), report);
+        Ty right = Ty.unitEnum("pallet_shop::types::Speed", "Slow", "Fast", "Faster");
+        MetadataConformance.of(shop(b -> b.call(0, "set_speed", "", Ty.field("speed", right, "Speed"))))
+                .calls(SpeedCall.class).verify();
     }
 }

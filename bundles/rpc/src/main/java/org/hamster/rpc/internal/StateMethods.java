@@ -42,6 +42,7 @@ final class StateMethods {
             return ChainJson.runtimeVersion(chain.runtimeVersion());
         });
         t.alias("chain_getRuntimeVersion", "state_getRuntimeVersion");
+        // runtime calls run on the best state whatever the block: fine while the chain has one runtime (G6)
         t.add("state_call", List.of("name", "bytes", "hash"), (p, c) -> {
             String method = p.string(0);
             byte[] data = p.hex(1);
@@ -49,7 +50,6 @@ final class StateMethods {
         });
         t.alias("state_callAt", "state_call");
         t.add("state_getMetadata", List.of("hash"), (p, c) -> ChainJson.hex(metadata(knownBlock(p.optHash(0)))));
-        t.availableIf("state_getMetadata", this::hasMetadata);
     }
 
     private JsonNode keysPaged(Params p) throws RpcException {
@@ -86,17 +86,11 @@ final class StateMethods {
     }
 
     /**
-     * The runtime's Metadata_metadata (an OpaqueMetadata, i.e. SCALE Vec&lt;u8&gt;), as Substrate does it. A
-     * runtime without that API has no metadata to give: the method is then reported as not available.
+     * The runtime's Metadata_metadata (an OpaqueMetadata, i.e. SCALE Vec&lt;u8&gt;) unwrapped, as Substrate does it.
+     * Like state_call, runtime calls run on the best state whatever {@code at} says (one runtime so far).
      */
     private byte[] metadata(H256 at) throws RpcException {
-        byte[] opaque;
-        try {
-            opaque = chain.call("Metadata_metadata", NO_INPUT, at);
-        } catch (IllegalArgumentException e) {
-            throw RpcException.methodNotFound("state_getMetadata is not available: the runtime does not provide "
-                    + "metadata (" + e.getMessage() + ")");
-        }
+        byte[] opaque = call("Metadata_metadata", NO_INPUT, at);
         try {
             ScaleReader r = new ScaleReader(opaque);
             byte[] metadata = r.vecBytes();
@@ -105,15 +99,6 @@ final class StateMethods {
         } catch (ScaleException e) {
             throw new RpcException(JsonRpc.INTERNAL_ERROR, "Internal error",
                     "the runtime returned malformed metadata: " + e.getMessage());
-        }
-    }
-
-    private boolean hasMetadata() {
-        try {
-            chain.call("Metadata_metadata", NO_INPUT, null);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 

@@ -1,7 +1,6 @@
 package org.hamster.rpc.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -189,15 +188,16 @@ class HttpMethodsTest {
     }
 
     @Test
-    void metadataOnlyWhenTheRuntimeHasIt() {
+    void metadataIsTheRuntimesUnwrapped() {
+        assertTrue(methods().contains("state_getMetadata"), "always listed");
         chain.setMetadata(null);
-        JsonNode e = rpc.error(JsonRpc.METHOD_NOT_FOUND, "state_getMetadata");
-        assertTrue(e.get("data").asText().contains("does not provide metadata"), e::toString);
-        assertFalse(methods().contains("state_getMetadata"));
+        JsonNode e = rpc.error(StateMethods.CLIENT_ERROR, "state_getMetadata");
+        assertTrue(e.get("message").asText().contains("Metadata_metadata"), e::toString);
         chain.setMetadata(Hex.decode("0x6d6574610e"));
         try {
             assertEquals("0x6d6574610e", rpc.result("state_getMetadata").asText());
-            assertTrue(methods().contains("state_getMetadata"));
+            assertEquals("0x6d6574610e", rpc.result("state_getMetadata", block1.hash().hex()).asText());
+            rpc.error(StateMethods.CLIENT_ERROR, "state_getMetadata", H256.ZERO.hex());
         } finally {
             chain.setMetadata(null);
         }

@@ -83,6 +83,19 @@ public final class StdTypes {
     /** The runtime's outer event enum. */
     public static final Ty RUNTIME_EVENT = new Ty.Ref("RuntimeEvent");
 
+    /** {@code frame_system::Phase}: when in the block an event was deposited. */
+    public static final Ty PHASE = new Variant(path("frame_system::Phase"), List.of(), List.of(
+            new Case("ApplyExtrinsic", List.of(field(U32, "u32")), 0, List.of()), unit("Finalization", 1),
+            unit("Initialization", 2)), List.of());
+    /**
+     * {@code frame_system::EventRecord<RuntimeEvent, H256>}, the element of System.Events (its storage value is
+     * {@code vec(EVENT_RECORD)}); polkadot.js takes the runtime's event type from its first parameter.
+     */
+    public static final Ty EVENT_RECORD = new Composite(path("frame_system::EventRecord"),
+            List.of(new Param("E", RUNTIME_EVENT), new Param("T", H256)), List.of(
+                    field("phase", PHASE, "Phase"), field("event", RUNTIME_EVENT, "E"),
+                    field("topics", new Ty.Seq(H256), "Vec<T>")), List.of());
+
     private StdTypes() {
     }
 

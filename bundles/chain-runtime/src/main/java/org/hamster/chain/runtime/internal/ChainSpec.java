@@ -67,6 +67,13 @@ public record ChainSpec(String name, String id, String chainType, Map<String, Ob
         }
         Map<String, Object> props = new LinkedHashMap<>();
         root.path("properties").fields().forEachRemaining(e -> props.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class)));
+        JsonNode prefix = pallets.stream().filter(p -> p.name().equals("System")).findFirst()
+                .map(p -> p.constants().path("ss58Prefix")).orElse(null);
+        if (prefix != null && !prefix.isMissingNode() && props.containsKey("ss58Format")
+                && !String.valueOf(props.get("ss58Format")).equals(prefix.asText())) {
+            throw new HamsterException(ErrorCode.CONFIG, "System.ss58Prefix " + prefix.asText()
+                    + " differs from properties.ss58Format " + props.get("ss58Format") + " (tools read either)");
+        }
         long blockTime = rt.path("blockTimeMs").asLong(6000);
         if (blockTime < 100) {
             throw new HamsterException(ErrorCode.CONFIG, "runtime.blockTimeMs must be >= 100");

@@ -25,8 +25,8 @@ import org.hamster.pallet.system.SystemEvent;
 import org.hamster.pallet.system.SystemStorage;
 
 /**
- * Checks and applies extrinsics: signature over the signed payload (spec and tx version, genesis, era birth
- * hash), mortality, nonce, fee; then dispatch in a transactional layer. A rejected extrinsic changes nothing.
+ * Checks and applies extrinsics: Ed25519 signature over the signed payload (spec and tx version, genesis, era birth
+ * hash; other MultiSignature kinds are bad proofs), mortality, nonce, fee; then dispatch in a transactional layer. A rejected extrinsic changes nothing.
  */
 final class Executive {
     /** Weight we report for every call until benchmarked weights exist. */
@@ -83,6 +83,10 @@ final class Executive {
     }
 
     private void verify(Extrinsic xt, long current) throws TransactionRejected {
+        if (xt.signatureType() != Extrinsic.SignatureType.ED25519) {
+            throw new TransactionRejected(Invalid.BAD_PROOF, "Transaction has a bad signature: only Ed25519 "
+                    + "signatures are accepted, not " + xt.signatureType());
+        }
         long birth = xt.era().birth(current);
         if (!xt.era().immortal() && (birth >= current || current - birth > blockHashCount)) {
             throw new TransactionRejected(Invalid.ANCIENT_BIRTH_BLOCK, "Transaction has an ancient birth block");

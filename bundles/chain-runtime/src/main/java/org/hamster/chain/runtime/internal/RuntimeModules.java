@@ -11,37 +11,59 @@ import org.hamster.chain.spi.Call;
 import org.hamster.chain.spi.CallDecoder;
 import org.hamster.chain.spi.FeeCharger;
 import org.hamster.chain.spi.Pallet;
+import org.hamster.chain.spi.meta.PalletMeta;
 import org.hamster.codec.ScaleException;
 import org.hamster.codec.ScaleReader;
 import org.hamster.codec.ScaleWriter;
 import org.hamster.crypto.Blake2b;
+import org.hamster.metadata.IndexedPallet;
+import org.hamster.metadata.MetadataV14Writer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The pallets of one runtime, at the indices the chain spec fixes, and the runtime version they define. */
 final class RuntimeModules implements CallDecoder {
+    private static final Logger LOG = LoggerFactory.getLogger(RuntimeModules.class);
     /** A decoded runtime call. */
     record Decoded(int palletIndex, Pallet pallet, Call call) {
     }
 
-    static final String[] APIS = {"Core:4", "Metadata:2", "BlockBuilder:6", "TaggedTransactionQueue:3",
-        "AccountNonceApi:1", "TransactionPaymentApi:4"};
+    /**
+     * The runtime APIs we advertise (name:version), each served by {@link RuntimeApis}. Not part of spec_version.
+     * BlockBuilder and TaggedTransactionQueue are not advertised: nothing outside the node can call them.
+     */
+    static final String[] APIS = {"Core:4", "Metadata:2", "AccountNonceApi:1", "TransactionPaymentApi:4"};
 
     private final Pallet[] byIndex = new Pallet[256];
     private final Map<String, Integer> indexOf = new HashMap<>();
     private final List<Pallet> ordered = new ArrayList<>();
     private final RuntimeVersion version;
+    private final byte[] metadata;
 
-    /** {@code pallets} maps chain-spec index to pallet; they must already be configured. */
+    /**
+     * {@code pallets} maps chain-spec index to pallet; they must already be configured (their metadata carries the
+     * configured constants). IllegalArgumentException when a pallet is missing or does not describe itself.
+     */
     RuntimeModules(ChainSpec spec, Map<Integer, Pallet> pallets) {
         ScaleWriter fingerprint = new ScaleWriter();
+        List<IndexedPallet> described = new ArrayList<>();
         for (ChainSpec.PalletSpec ps : spec.pallets()) {
             Pallet p = pallets.get(ps.index());
             if (p == null || !p.name().equals(ps.name())) {
                 throw new IllegalArgumentException("pallet " + ps.name() + " missing at index " + ps.index());
             }
+            PalletMeta meta = p.metadata();
+            if (meta == null) {
+                throw new IllegalArgumentException("pallet " + ps.name() + " at index " + ps.index()
+                        + " has no metadata (" + p.getClass().getName() + ".metadata() returned null)");
+            }
+            described.add(new IndexedPallet(ps.index(), ps.name(), meta));
             byIndex[ps.index()] = p;
             indexOf.put(ps.name(), ps.index());
             fingerprint.u8(ps.index()).string(ps.name()).u32(p.version());
         }
+        metadata = MetadataV14Writer.write(described);
+        LOG.debug("Metadata V14 of {} pallets: {} bytes", described.size(), metadata.length);
         for (Pallet p : byIndex) {
             if (p != null) {
                 ordered.add(p);
@@ -61,6 +83,11 @@ final class RuntimeModules implements CallDecoder {
 
     RuntimeVersion version() {
         return version;
+    }
+
+    /** The runtime's Metadata V14 ("meta", 14, ...), built once from the pallets' descriptions. */
+    byte[] metadata() {
+        return metadata.clone();
     }
 
     /** Pallets in index order (hooks run in this order). */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import org.hamster.chain.AccountId;
 import org.hamster.chain.Era;
+import org.hamster.chain.Extrinsic;
 import org.hamster.chain.ExtrinsicSigner;
 import org.hamster.chain.H256;
 import org.hamster.chain.TransactionRejected;
@@ -52,6 +53,19 @@ class RejectionTest {
         byte[] xt = net.transfer("Alice", bob, DevNet.UNIT);
         xt[40] ^= 1; // inside the 64-byte signature, after length, version, address
         rejected(xt, Invalid.BAD_PROOF);
+    }
+
+    @Test
+    void onlyEd25519SignaturesCanBeValid() {
+        byte[] call = DevNet.transferCall(bob, DevNet.UNIT);
+        for (Extrinsic.SignatureType type : new Extrinsic.SignatureType[] {Extrinsic.SignatureType.SR25519,
+            Extrinsic.SignatureType.ECDSA}) {
+            byte[] sig = new byte[type.length()];
+            java.util.Arrays.fill(sig, (byte) 1);
+            byte[] xt = Extrinsic.signed(DevNet.id("Alice"), type, sig, Era.IMMORTAL, 0, BigInteger.ZERO, call);
+            TransactionRejected e = rejected(xt, Invalid.BAD_PROOF);
+            assertTrue(e.getMessage().contains("Ed25519"), e.getMessage());
+        }
     }
 
     @Test

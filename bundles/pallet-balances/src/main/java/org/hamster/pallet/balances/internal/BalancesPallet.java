@@ -11,6 +11,7 @@ import org.hamster.chain.spi.Origin;
 import org.hamster.chain.spi.Pallet;
 import org.hamster.chain.spi.RuntimeContext;
 import org.hamster.chain.spi.State;
+import org.hamster.chain.spi.meta.PalletMeta;
 import org.hamster.chain.support.SpecValues;
 import org.hamster.codec.ScaleException;
 import org.hamster.codec.ScaleReader;
@@ -58,6 +59,11 @@ public class BalancesPallet implements Pallet, Currency {
             throw new IllegalStateException("Balances is not configured: the constant existentialDeposit is missing");
         }
         return l;
+    }
+
+    @Override
+    public PalletMeta metadata() {
+        return BalancesMetadata.build(logic().existentialDeposit());
     }
 
     @Override

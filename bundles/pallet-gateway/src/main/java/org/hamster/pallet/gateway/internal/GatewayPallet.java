@@ -7,6 +7,7 @@ import org.hamster.chain.spi.DispatchException;
 import org.hamster.chain.spi.Origin;
 import org.hamster.chain.spi.Pallet;
 import org.hamster.chain.spi.RuntimeContext;
+import org.hamster.chain.spi.meta.PalletMeta;
 import org.hamster.codec.ScaleException;
 import org.hamster.codec.ScaleReader;
 import org.hamster.pallet.gateway.GatewayCall;
@@ -44,6 +45,11 @@ public class GatewayPallet implements Pallet {
         GatewayConfig cfg = GatewayConfig.parse(constants);
         logic = new GatewayLogic(cfg);
         LOG.debug("Gateway constants {}", cfg);
+    }
+
+    @Override
+    public PalletMeta metadata() {
+        return GatewayMetadata.of(logic.config());
     }
 
     @Override

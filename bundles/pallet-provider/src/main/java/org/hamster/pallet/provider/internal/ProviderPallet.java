@@ -9,6 +9,7 @@ import org.hamster.chain.spi.Origin;
 import org.hamster.chain.spi.Pallet;
 import org.hamster.chain.spi.RuntimeContext;
 import org.hamster.chain.spi.State;
+import org.hamster.chain.spi.meta.PalletMeta;
 import org.hamster.codec.ScaleReader;
 import org.hamster.pallet.provider.ProviderCall;
 import org.hamster.pallet.provider.ProviderEvent;
@@ -61,6 +62,11 @@ public class ProviderPallet implements Pallet, Resources {
 
     ProviderConfig config() {
         return parts.cfg();
+    }
+
+    @Override
+    public PalletMeta metadata() {
+        return ProviderMetadata.of(parts.cfg());
     }
 
     /** Schedule entries that failed unexpectedly (logged and dropped); zero in a healthy chain. */

@@ -9,6 +9,7 @@ import org.hamster.chain.spi.DispatchException;
 import org.hamster.chain.spi.Origin;
 import org.hamster.chain.spi.Pallet;
 import org.hamster.chain.spi.RuntimeContext;
+import org.hamster.chain.spi.meta.PalletMeta;
 import org.hamster.codec.ScaleReader;
 import org.hamster.pallet.balances.Currency;
 import org.hamster.pallet.resourceorder.ResourceOrderCall;
@@ -52,6 +53,11 @@ public class ResourceOrderPallet implements Pallet {
 
     OrderConfig config() {
         return cfg;
+    }
+
+    @Override
+    public PalletMeta metadata() {
+        return OrderMetadata.of(cfg);
     }
 
     TaskSchedule schedule() {

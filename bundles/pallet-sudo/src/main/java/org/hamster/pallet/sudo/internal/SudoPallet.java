@@ -10,6 +10,10 @@ import org.hamster.chain.spi.DispatchException;
 import org.hamster.chain.spi.Origin;
 import org.hamster.chain.spi.Pallet;
 import org.hamster.chain.spi.RuntimeContext;
+import org.hamster.chain.spi.meta.PalletMeta;
+import org.hamster.chain.spi.meta.PalletMeta.Modifier;
+import org.hamster.chain.spi.meta.StdTypes;
+import org.hamster.chain.spi.meta.Ty;
 import org.hamster.chain.support.SpecValues;
 import org.hamster.codec.ScaleException;
 import org.hamster.codec.ScaleReader;
@@ -40,6 +44,40 @@ public class SudoPallet implements Pallet {
     @Override
     public int version() {
         return 1;
+    }
+
+    /**
+     * Substrate's description, except sudo_unchecked_weight: its weight is described as the record holds it, two
+     * arguments {@code ref_time} and {@code proof_size} (Compact&lt;u64&gt; each), not one {@code Weight} struct;
+     * the bytes are the same. Nested calls are the runtime's call enum ({@code Box<RuntimeCall>}). The key is
+     * optional: absent once removed.
+     */
+    @Override
+    public PalletMeta metadata() {
+        Ty.Field call = Ty.field("call", StdTypes.RUNTIME_CALL, "Box<<T as Config>::RuntimeCall>");
+        Ty.Field result = Ty.field("sudo_result", StdTypes.DISPATCH_RESULT, "DispatchResult");
+        String lookup = "AccountIdLookupOf<T>";
+        return PalletMeta.builder(SudoStorage.PALLET)
+                .call(0, "sudo", "Authenticates the sudo key and dispatches a function call with `Root` origin.",
+                        call)
+                .call(1, "sudo_unchecked_weight", "As `sudo`, with a weight (ref_time, proof_size) the sudo key"
+                        + " declares.", call, Ty.field("ref_time", StdTypes.COMPACT_U64, "u64"),
+                        Ty.field("proof_size", StdTypes.COMPACT_U64, "u64"))
+                .call(2, "set_key", "Authenticates the current sudo key and sets the given account as the new key.",
+                        Ty.field("new", StdTypes.MULTI_ADDRESS, lookup))
+                .call(3, "sudo_as", "Authenticates the sudo key and dispatches a function call with `Signed` origin"
+                        + " from a given account.", Ty.field("who", StdTypes.MULTI_ADDRESS, lookup), call)
+                .call(4, "remove_key", "Permanently removes the sudo key. This cannot be undone.")
+                .event(0, "Sudid", "A sudo call just took place.", result)
+                .event(1, "KeyChanged", "The sudo key has been updated.",
+                        Ty.field("old", StdTypes.option(StdTypes.ACCOUNT_ID), "Option<T::AccountId>"),
+                        Ty.field("new", StdTypes.ACCOUNT_ID, "T::AccountId"))
+                .event(2, "KeyRemoved", "The key was permanently removed.")
+                .event(3, "SudoAsDone", "A sudo_as call just took place.", result)
+                .errors(SudoError.class)
+                .value(SudoStorage.KEY, Modifier.OPTIONAL, StdTypes.ACCOUNT_ID, new byte[] {0},
+                        "The `AccountId` of the sudo key.")
+                .build();
     }
 
     @Override

@@ -8,7 +8,12 @@ import org.hamster.chain.spi.Origin;
 import org.hamster.chain.spi.Pallet;
 import org.hamster.chain.spi.RuntimeContext;
 import org.hamster.chain.spi.State;
+import org.hamster.chain.spi.meta.PalletMeta;
+import org.hamster.chain.spi.meta.PalletMeta.Modifier;
+import org.hamster.chain.spi.meta.StdTypes;
+import org.hamster.chain.spi.meta.Ty;
 import org.hamster.chain.support.SpecValues;
+import org.hamster.codec.Codecs;
 import org.hamster.codec.ScaleException;
 import org.hamster.codec.ScaleReader;
 import org.hamster.pallet.timestamp.TimestampCall;
@@ -47,6 +52,27 @@ public class TimestampPallet implements Pallet {
 
     public long minimumPeriod() {
         return minimumPeriod;
+    }
+
+    /**
+     * Substrate's description: set(Compact&lt;u64&gt;), no events, Now and DidUpdate (both read as their default
+     * when absent) and MinimumPeriod; plus our two errors (Substrate's pallet has none, it panics instead).
+     * polkadot.js estimates the block time as twice MinimumPeriod and bounds a mortal era by it; with 1 ms the
+     * bound is BlockHashCount, which is harmless.
+     */
+    @Override
+    public PalletMeta metadata() {
+        return PalletMeta.builder(TimestampStorage.PALLET)
+                .call(0, "set", "Sets the current time (the inherent every block starts with).",
+                        Ty.field("now", StdTypes.COMPACT_U64, "T::Moment"))
+                .errors(TimestampError.class)
+                .value(TimestampStorage.NOW, Modifier.DEFAULT, StdTypes.MOMENT, Codecs.U64.encode(0L),
+                        "The current time for the current block.")
+                .value(TimestampStorage.DID_UPDATE, Modifier.DEFAULT, StdTypes.BOOL, Codecs.BOOL.encode(false),
+                        "Whether the timestamp has been updated in this block.")
+                .constant("MinimumPeriod", StdTypes.MOMENT, Codecs.U64.encode(minimumPeriod),
+                        "The minimum period between blocks, in milliseconds.")
+                .build();
     }
 
     @Override

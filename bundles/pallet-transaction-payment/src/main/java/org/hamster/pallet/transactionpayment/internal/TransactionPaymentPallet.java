@@ -11,7 +11,11 @@ import org.hamster.chain.spi.FeeCharger;
 import org.hamster.chain.spi.Origin;
 import org.hamster.chain.spi.Pallet;
 import org.hamster.chain.spi.RuntimeContext;
+import org.hamster.chain.spi.meta.PalletMeta;
+import org.hamster.chain.spi.meta.StdTypes;
+import org.hamster.chain.spi.meta.Ty;
 import org.hamster.chain.support.SpecValues;
+import org.hamster.codec.Codecs;
 import org.hamster.codec.ScaleException;
 import org.hamster.codec.ScaleReader;
 import org.hamster.pallet.balances.Currency;
@@ -54,14 +58,46 @@ public class TransactionPaymentPallet implements Pallet, FeeCharger {
         LOG.debug("Transaction fees: {}", fees);
     }
 
+    /**
+     * The event, no calls, errors or storage (fees are flat, so there is no NextFeeMultiplier), and the two fee
+     * constants. Substrate's only constant, OperationalFeeMultiplier, is not declared: no such multiplier exists
+     * here (operational transactions get no priority boost).
+     */
     @Override
-    public BigInteger fee(int encodedLength, Call call) {
+    public PalletMeta metadata() {
+        Fees f = configured();
+        return PalletMeta.builder(TransactionPaymentStorage.PALLET)
+                .event(0, "TransactionFeePaid", "A transaction fee `actual_fee`, of which `tip` was added to the"
+                        + " minimum inclusion fee, has been paid by `who`.",
+                        Ty.field("who", StdTypes.ACCOUNT_ID, "T::AccountId"),
+                        Ty.field("actual_fee", StdTypes.BALANCE, "BalanceOf<T>"),
+                        Ty.field("tip", StdTypes.BALANCE, "BalanceOf<T>"))
+                .constant("BaseFee", StdTypes.BALANCE, Codecs.U128.encode(f.base()),
+                        "The fee every transaction pays, whatever its length.")
+                .constant("ByteFee", StdTypes.BALANCE, Codecs.U128.encode(f.perByte()),
+                        "The fee per byte of the encoded transaction, on top of BaseFee.")
+                .build();
+    }
+
+    private Fees configured() {
         Fees f = fees;
         if (f == null) {
             throw new IllegalStateException("TransactionPayment is not configured: baseFee and byteFee are missing");
         }
+        return f;
+    }
+
+    @Override
+    public BigInteger fee(int encodedLength, Call call) {
+        Fees f = configured();
         BigInteger fee = f.base().add(f.perByte().multiply(BigInteger.valueOf(encodedLength)));
         return fee.min(SpecValues.U128_MAX);
+    }
+
+    /** The byte fee part of {@link #fee} (the rest is the base fee; weight is free on this chain). */
+    @Override
+    public BigInteger lengthToFee(int encodedLength) {
+        return configured().perByte().multiply(BigInteger.valueOf(encodedLength)).min(SpecValues.U128_MAX);
     }
 
     @Override
