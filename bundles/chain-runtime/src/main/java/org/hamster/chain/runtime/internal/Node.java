@@ -65,6 +65,9 @@ public final class Node implements ChainService, AutoCloseable {
         return t;
     });
     private final AtomicBoolean sealScheduled = new AtomicBoolean();
+    /** The watched transactions of the last block with its hash: told FINALIZED when the next block is sealed. */
+    private List<TxPool.Entry> awaitingFinality = List.of();
+    private H256 lastBlock;
     /** Transactions added to the pool so far (guarded by lock). */
     private long arrivals;
     private final List<Consumer<Header>> headListeners = new CopyOnWriteArrayList<>();
@@ -158,9 +161,21 @@ public final class Node implements ChainService, AutoCloseable {
         if (!built.included().isEmpty() || h.number() % 100 == 0) {
             LOG.info("Sealed block #{} ({}) with {} extrinsic(s)", h.number(), built.hash(), built.body().size());
         }
-        for (TxPool.Entry e : included) {
-            notifyIncluded(e, built.hash());
+        // finality follows one block behind, as on a chain with a finality gadget: a client sees InBlock first (and
+        // can fetch that block's events) before Finalized ends its subscription (polkadot.js drops an InBlock whose
+        // events it has not fetched when Finalized comes straight after)
+        for (TxPool.Entry e : awaitingFinality) {
+            e.notify(new TxStatus(TxStatus.Kind.FINALIZED, lastBlock, null));
         }
+        List<TxPool.Entry> watched = new ArrayList<>();
+        for (TxPool.Entry e : included) {
+            if (!e.watchers.isEmpty()) {
+                e.notify(new TxStatus(TxStatus.Kind.IN_BLOCK, built.hash(), null));
+                watched.add(e);
+            }
+        }
+        awaitingFinality = watched;
+        lastBlock = built.hash();
         for (int i = 0; i < dropped.size(); i++) {
             dropped.get(i).notify(new TxStatus(TxStatus.Kind.INVALID, null, rejections.get(i).reason().getMessage()));
         }
@@ -184,13 +199,6 @@ public final class Node implements ChainService, AutoCloseable {
             dropped.add(e);
             rejections.add(new Chain.Rejection(e.hash, new TransactionRejected(Invalid.STALE,
                     "outdated: another transaction with its nonce is in block #" + block)));
-        }
-    }
-
-    private static void notifyIncluded(TxPool.Entry e, H256 block) {
-        if (!e.watchers.isEmpty()) {
-            e.notify(new TxStatus(TxStatus.Kind.IN_BLOCK, block, null));
-            e.notify(new TxStatus(TxStatus.Kind.FINALIZED, block, null));
         }
     }
 

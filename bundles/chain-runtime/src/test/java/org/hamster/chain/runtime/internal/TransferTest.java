@@ -56,9 +56,12 @@ class TransferTest {
         assertEquals(BigInteger.TEN.pow(18).subtract(amount).subtract(fee), net.free(alice));
         assertEquals(1, net.account(alice).nonce());
         assertTrue(net.node.pendingExtrinsics().isEmpty());
+        assertEquals(List.of(TxStatus.Kind.READY, TxStatus.Kind.IN_BLOCK), statuses.stream().map(TxStatus::kind).toList());
+        net.node.sealNow(); // finality follows one block later
         assertEquals(List.of(TxStatus.Kind.READY, TxStatus.Kind.IN_BLOCK, TxStatus.Kind.FINALIZED),
                 statuses.stream().map(TxStatus::kind).toList());
-        List<EventRecord> events = net.node.events(null);
+        assertEquals(h.hash(), statuses.get(2).block(), "the transaction's block is final");
+        List<EventRecord> events = net.node.events(h.hash());
         assertTrue(events.stream().anyMatch(e -> e.palletIndex() == 2 && e.extrinsicIndex() == 1),
                 "a Balances event for the transfer: " + events);
         assertTrue(events.stream().anyMatch(e -> e.palletIndex() == 0 && e.eventIndex() == 0 && e.extrinsicIndex() == 1),

@@ -10,6 +10,7 @@ import static org.hamster.chain.spi.meta.Ty.field;
 import java.math.BigInteger;
 import org.hamster.chain.spi.meta.PalletMeta;
 import org.hamster.chain.spi.meta.PalletMeta.Modifier;
+import org.hamster.chain.spi.meta.StdTypes;
 import org.hamster.chain.spi.meta.Ty;
 import org.hamster.codec.Codecs;
 import org.hamster.pallet.balances.BalancesError;
@@ -71,6 +72,16 @@ final class BalancesMetadata {
         b.errors(BalancesError.class);
         b.value(BalancesStorage.TOTAL_ISSUANCE, Modifier.DEFAULT, BALANCE, Codecs.U128.encode(BigInteger.ZERO),
                 "The total units issued in the system.");
+        Ty id = new Ty.Arr(8, StdTypes.U8);
+        Ty lock = Ty.struct(b.typePath("BalanceLock"), field("id", id, "LockIdentifier"),
+                field("amount", BALANCE, "Balance"), field("reasons", Ty.unitEnum(b.typePath("Reasons"), "Fee", "Misc",
+                        "All"), "Reasons"));
+        Ty reserve = Ty.struct(b.typePath("ReserveData"), field("id", id, "ReserveIdentifier"),
+                field("amount", BALANCE, "Balance"));
+        b.map(BalancesStorage.LOCKS, Modifier.DEFAULT, ACCOUNT_ID, StdTypes.vec(lock), new byte[] {0},
+                "Any liquidity locks on some account balances. Always empty on this chain (nothing locks).");
+        b.map(BalancesStorage.RESERVES, Modifier.DEFAULT, ACCOUNT_ID, StdTypes.vec(reserve), new byte[] {0},
+                "Named reserves on some account balances. Always empty on this chain (reserves are unnamed).");
         b.constant("ExistentialDeposit", BALANCE, Codecs.U128.encode(existentialDeposit),
                 "The minimum amount required to keep an account open.");
         return b.build();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import org.hamster.chain.spi.meta.PalletMeta;
 import org.hamster.chain.testkit.MetadataConformance;
+import org.hamster.chain.testkit.TestAccounts;
 import org.hamster.common.Hex;
 import org.hamster.pallet.balances.BalancesCall;
 import org.hamster.pallet.balances.BalancesError;
@@ -21,6 +22,8 @@ class BalancesMetadataTest {
         MetadataConformance.of(p).calls(BalancesCall.class).events(BalancesEvent.class).errors(BalancesError.class)
                 .storage(BalancesStorage.class)
                 .sample(BalancesStorage.TOTAL_ISSUANCE, BigInteger.TWO.pow(128).subtract(BigInteger.ONE))
+                .sample(BalancesStorage.LOCKS, TestAccounts.ALICE, java.util.List.of())
+                .sample(BalancesStorage.RESERVES, TestAccounts.ALICE, java.util.List.of())
                 .constants().verify();
         PalletMeta.Constant ed = p.metadata().constants().get(0);
         assertEquals("ExistentialDeposit", ed.name());
