@@ -1,8 +1,6 @@
 package org.hamster.client.internal;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -30,7 +28,6 @@ import org.hamster.client.Offer;
 import org.hamster.client.OrderView;
 import org.hamster.client.Quote;
 import org.hamster.client.Refunds;
-import org.hamster.client.internal.link.Link;
 import org.hamster.client.internal.link.Links;
 import org.hamster.client.internal.link.RouteChooser;
 import org.hamster.common.ErrorCode;
@@ -39,7 +36,6 @@ import org.hamster.p2p.Host;
 import org.hamster.p2p.HostConfig;
 import org.hamster.p2p.Hosts;
 import org.hamster.p2p.IdentityFiles;
-import org.hamster.p2p.PeerId;
 import org.hamster.pallet.resourceorder.RentalAgreement;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -80,11 +76,11 @@ public final class ClientComponent implements Client {
 
     private volatile ClientConfig config;
     private volatile List<String> preferred = List.of();
-    private volatile List<String> bootstrap = List.of();
     private final Map<ChainClient, ChainFacts> facts = new java.util.concurrent.ConcurrentHashMap<>();
     private final SettingsStore store = new SettingsStore(() -> configAdmin);
     private Wallet wallet;
     private Host host;
+    private Linker linker;
     private Links links;
     private ScheduledExecutorService loop;
 
@@ -100,9 +96,11 @@ public final class ClientComponent implements Client {
         host = Hosts.create(HostConfig.builder(IdentityFiles.loadOrCreate(IdentityFiles.forRole(dir(cfg.identityDir(),
                 "p2p"), "client"))).agentVersion("hamster-client/0.1.0")
                 .connectTimeout(Duration.ofMillis(cfg.directTimeoutMs())).build());
-        links = new Links(host, () -> Settings.gatewayOrder(preferred, bootstrap), new RouteChooser.Timeouts(
-                Duration.ofMillis(cfg.directTimeoutMs()), Duration.ofMillis(cfg.relayTimeoutMs()),
-                Duration.ofSeconds(cfg.retryAfterSeconds())));
+        linker = new Linker(host, new RouteChooser.Timeouts(Duration.ofMillis(cfg.directTimeoutMs()),
+                Duration.ofMillis(cfg.relayTimeoutMs()), Duration.ofSeconds(cfg.retryAfterSeconds()),
+                Duration.ofSeconds(cfg.routeWaitSeconds())));
+        linker.preferGateways(preferred);
+        links = linker.links();
         loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hamster-client");
             t.setDaemon(true);
@@ -130,12 +128,16 @@ public final class ClientComponent implements Client {
     }
 
     private void apply(ClientConfig cfg) throws HamsterException {
-        if (cfg.directTimeoutMs() <= 0 || cfg.relayTimeoutMs() <= 0 || cfg.retryAfterSeconds() < 0) {
+        if (cfg.directTimeoutMs() <= 0 || cfg.relayTimeoutMs() <= 0 || cfg.retryAfterSeconds() < 0
+                || cfg.routeWaitSeconds() < 0) {
             throw new HamsterException(ErrorCode.CONFIG, PID + ": directTimeoutMs and relayTimeoutMs must be "
-                    + "positive, retryAfterSeconds not negative");
+                    + "positive, retryAfterSeconds and routeWaitSeconds not negative");
         }
         try {
             preferred = Settings.gateways(Settings.split(cfg.preferredGateways()));
+            if (linker != null) {
+                linker.preferGateways(preferred);
+            }
         } catch (ClientException e) {
             throw new HamsterException(ErrorCode.CONFIG, PID + ": " + e.getMessage());
         }
@@ -317,49 +319,7 @@ public final class ClientComponent implements Client {
         if (port < 0 || port > 65535) {
             throw Settings.invalid("port must be 0 (any free port) to 65535, not " + port);
         }
-        String keyPath = config.sshPrivateKeyPath();
-        Optional<Link> open = links.get(agreement);
-        if (open.isPresent()) {
-            if (port != 0 && port != open.get().forward().port()) {
-                throw new ClientException(Reason.CONFLICT, "agreement " + agreement + " is linked on port "
-                        + open.get().forward().port() + " already; unlink it first");
-            }
-            return open.get().view(keyPath);
-        }
-        var key = wallet.key();
-        Trading t = trading();
-        RentalAgreement a = t.agreement(agreement).orElseThrow(() -> new ClientException(Reason.NOT_FOUND,
-                "no agreement " + agreement));
-        AccountId me = AccountId.of(key.publicKey());
-        if (!a.tenant().equals(me)) {
-            throw new ClientException(Reason.CONFLICT, "agreement " + agreement + " is " + a.tenant() + "'s, not "
-                    + me + "'s");
-        }
-        if (!a.activeAt(t.now())) {
-            throw new ClientException(Reason.CONFLICT, "agreement " + agreement + " does not run (" + a.status()
-                    + ", ended " + java.time.Instant.ofEpochMilli(a.end()) + ")");
-        }
-        PeerId provider = t.peerId(a.resource()).flatMap(ClientComponent::peer).orElseThrow(() ->
-                new ClientException(Reason.CONFLICT, "resource " + a.resource() + " of agreement " + agreement
-                        + " has no valid peer id on chain"));
-        if (bootstrap.isEmpty()) {
-            refreshGateways();
-        }
-        try {
-            return links.open(agreement, provider, key, t.genesis(), port).view(keyPath);
-        } catch (BindException e) {
-            throw new ClientException(Reason.CONFLICT, "port " + port + " on 127.0.0.1 is in use");
-        } catch (IOException e) {
-            throw new ClientException(Reason.CONFLICT, "cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
-        }
-    }
-
-    private static Optional<PeerId> peer(String text) {
-        try {
-            return Optional.of(PeerId.parse(text));
-        } catch (HamsterException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return linker.link(agreement, port, wallet.key(), this::trading, config.sshPrivateKeyPath());
     }
 
     @Override
@@ -401,41 +361,14 @@ public final class ClientComponent implements Client {
 
     private void housekeeping() {
         try {
-            refreshGateways();
-            closeEndedLinks();
-        } catch (RuntimeException e) {
-            LOG.warn("client: housekeeping failed", e);
-        }
-    }
-
-    private void refreshGateways() {
-        ChainClient c = chain;
-        if (c == null || !c.isConnected()) {
-            return;
-        }
-        try {
-            bootstrap = List.copyOf(Trading.read(c.market().bootstrapList()));
-        } catch (ClientException e) {
-            LOG.debug("client: gateways not read: {}", e.getMessage());
-        }
-    }
-
-    private void closeEndedLinks() {
-        if (links.all().isEmpty()) {
-            return;
-        }
-        try {
-            Trading t = trading();
-            long now = t.now();
-            for (Link l : links.all()) {
-                Optional<RentalAgreement> a = t.agreement(l.agreement());
-                if (a.isEmpty() || !a.get().activeAt(now)) {
-                    LOG.info("client: the lease of agreement {} ended; closing its link", l.agreement());
-                    links.close(l.agreement());
-                }
+            linker.refreshGateways(chain);
+            if (!links.all().isEmpty()) {
+                linker.closeEnded(trading());
             }
         } catch (ClientException e) {
             LOG.debug("client: links not checked: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("client: housekeeping failed", e);
         }
     }
 

@@ -40,4 +40,8 @@ public @interface ClientConfig {
 
     @AttributeDefinition(description = "Seconds an unreachable direct address or a failed gateway is skipped")
     int retryAfterSeconds() default 60;
+
+    @AttributeDefinition(description = "Seconds a new connection through a link retries its routes (every second) "
+            + "when none works, before it is closed: a provider that just started reserves on its gateways within ~10 s")
+    int routeWaitSeconds() default 20;
 }

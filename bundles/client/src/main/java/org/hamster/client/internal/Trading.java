@@ -50,6 +50,10 @@ final class Trading {
         this.genesis = genesis;
     }
 
+    ChainClient chain() {
+        return chain;
+    }
+
     Tokens tokens() {
         return tokens;
     }

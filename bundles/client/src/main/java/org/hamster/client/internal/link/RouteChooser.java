@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * the provider says it reserved on. An open connection on a route is reused; otherwise one is made over exactly
  * that route. A route that fails is skipped for {@code retryAfter} and the next is tried at once, so a dead gateway
  * costs the connections it carried, never the next one. A failed gateway is still tried, last, when no other route
- * works.
+ * works. When no route works, the connection tries them all again every second for {@code patience}: a provider
+ * that just started needs a few seconds to reserve a slot on its gateways.
  */
 public final class RouteChooser implements ForwardLink.Opener {
     private static final Logger LOG = LoggerFactory.getLogger(RouteChooser.class);
@@ -51,9 +52,12 @@ public final class RouteChooser implements ForwardLink.Opener {
      * @param direct how long a direct connection may take
      * @param relayed how long a route through one gateway may take (connection and stream)
      * @param retryAfter how long a failed route is skipped
+     * @param patience how long a connection keeps retrying when no route works (zero: fail at once)
      */
-    public record Timeouts(Duration direct, Duration relayed, Duration retryAfter) {
+    public record Timeouts(Duration direct, Duration relayed, Duration retryAfter, Duration patience) {
     }
+
+    private static final long RETRY_PAUSE_MS = 1000;
 
     /**
      * @param gateways the gateways to try in order, as multiaddrs ending in {@code /p2p/<gateway>}; read for every
@@ -76,8 +80,26 @@ public final class RouteChooser implements ForwardLink.Opener {
     @Override
     public CompletableFuture<Stream> open() {
         CompletableFuture<Stream> result = new CompletableFuture<>();
-        attempt(routes(), 0, new ArrayList<>(), result);
+        round(System.nanoTime() + timeouts.patience().toNanos(), 1, result);
         return result;
+    }
+
+    /** Tries every route once; when none works, again after a pause while the deadline allows. */
+    private void round(long deadline, int n, CompletableFuture<Stream> result) {
+        CompletableFuture<Stream> one = new CompletableFuture<>();
+        attempt(routes(), 0, new ArrayList<>(), one);
+        one.whenComplete((s, e) -> {
+            if (e == null) {
+                result.complete(s);
+            } else if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RETRY_PAUSE_MS) < deadline) {
+                LOG.debug("link to {}: no route worked (round {}): {}; again in {} ms", provider, n, e.getMessage(),
+                        RETRY_PAUSE_MS);
+                CompletableFuture.delayedExecutor(RETRY_PAUSE_MS, TimeUnit.MILLISECONDS)
+                        .execute(() -> round(deadline, n + 1, result));
+            } else {
+                result.completeExceptionally(e);
+            }
+        });
     }
 
     /** The routes to try now, in order: direct ones, gateways, then the gateways that failed lately. */

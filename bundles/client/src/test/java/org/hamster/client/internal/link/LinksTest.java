@@ -45,7 +45,7 @@ class LinksTest {
         0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2});
     private static final long AGREEMENT = 7;
     private static final RouteChooser.Timeouts TIMEOUTS = new RouteChooser.Timeouts(Duration.ofSeconds(2),
-            Duration.ofSeconds(5), Duration.ofSeconds(60));
+            Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ZERO);
     private final Ed25519.KeyPair tenant = Ed25519.generate();
     private final List<Host> hosts = new ArrayList<>();
     /** Whether each forward stream the provider served came over a relayed connection. */
@@ -133,8 +133,12 @@ class LinksTest {
     }
 
     private Links links(Host client, Host... gateways) {
+        return links(TIMEOUTS, client, gateways);
+    }
+
+    private Links links(RouteChooser.Timeouts timeouts, Host client, Host... gateways) {
         List<Multiaddr> order = Arrays.stream(gateways).map(LinksTest::address).toList();
-        links = new Links(client, () -> order, TIMEOUTS);
+        links = new Links(client, () -> order, timeouts);
         return links;
     }
 
@@ -221,6 +225,29 @@ class LinksTest {
         assertTrue(System.nanoTime() - before < TimeUnit.SECONDS.toNanos(15));
         assertEquals(List.of(true, true, true), servedRelayed);
         assertEquals(3, link.view(null).connections());
+    }
+
+    @Test
+    void aConnectionWaitsForAProviderThatHasNotReservedOnItsGatewayYet() throws Exception {
+        Host gw = host(RelayConfig.defaults(), true);
+        Host provider = provider(false); // just started: not reserved on the gateway yet
+        Host client = host(null, false);
+        RouteChooser.Timeouts patient = new RouteChooser.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5),
+                Duration.ofSeconds(60), Duration.ofSeconds(15));
+        Link link = links(patient, client, gw).open(AGREEMENT, provider.peerId(), tenant, GENESIS, 0);
+        CompletableFuture<Void> ssh = CompletableFuture.runAsync(() -> {
+            try {
+                roundTrip(link, 64 * 1024); // connects at once; the route appears ~2.5 s later
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(2500);
+        assertFalse(ssh.isDone(), "the connection waits");
+        provider.listen(address(gw).encapsulate(Multiaddr.parse("/p2p-circuit"))).get(5, TimeUnit.SECONDS);
+        ssh.get(20, TimeUnit.SECONDS);
+        assertEquals(0, link.view(null).failed());
+        assertEquals(List.of(true), servedRelayed);
     }
 
     @Test
