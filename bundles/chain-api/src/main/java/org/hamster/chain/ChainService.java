@@ -42,7 +42,10 @@ public interface ChainService {
 
     FeeInfo queryFee(byte[] extrinsic) throws TransactionRejected;
 
-    /** A runtime API call as state_call does it; throws IllegalArgumentException for an unknown method. */
+    /**
+     * A runtime API call as state_call does it, on the state after block {@code at} (null: the best block); throws
+     * IllegalArgumentException for an unknown method or block, or input that is not the method's arguments.
+     */
     byte[] call(String method, byte[] data, H256 at);
 
     Subscription onNewHead(Consumer<Header> listener);

@@ -87,7 +87,7 @@ final class StateMethods {
 
     /**
      * The runtime's Metadata_metadata (an OpaqueMetadata, i.e. SCALE Vec&lt;u8&gt;) unwrapped, as Substrate does it.
-     * Like state_call, runtime calls run on the best state whatever {@code at} says (one runtime so far).
+     * One runtime so far: the same metadata at every block.
      */
     private byte[] metadata(H256 at) throws RpcException {
         byte[] opaque = call("Metadata_metadata", NO_INPUT, at);

@@ -327,4 +327,23 @@ final class ChainStore implements OverlayState.Base {
     org.hamster.chain.spi.State asState() {
         return new OverlayState(this);
     }
+
+    /**
+     * The state as it was after block {@code number} (runtime API calls at a past block): values from the history;
+     * listing keys is not kept for past blocks and fails with IllegalArgumentException.
+     */
+    org.hamster.chain.spi.State asStateAt(long number) {
+        return new OverlayState(new OverlayState.Base() {
+            @Override
+            public byte[] get(byte[] key) {
+                return getAt(key, number);
+            }
+
+            @Override
+            public List<byte[]> keys(byte[] prefix, byte[] startAfter, int limit) {
+                throw new IllegalArgumentException("the keys of a past block's state are not kept; call at the best "
+                        + "block");
+            }
+        });
+    }
 }

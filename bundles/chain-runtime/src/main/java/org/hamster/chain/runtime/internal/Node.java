@@ -421,7 +421,11 @@ public final class Node implements ChainService, AutoCloseable {
 
     @Override
     public byte[] call(String method, byte[] data, H256 at) {
-        return apis.call(method, data, chain.store().asState());
+        if (at == null || at.equals(chain.bestHash())) {
+            return apis.call(method, data, chain.store().asState());
+        }
+        Header h = header(at).orElseThrow(() -> new IllegalArgumentException("unknown block " + at));
+        return apis.call(method, data, chain.store().asStateAt(h.number()));
     }
 
     @Override

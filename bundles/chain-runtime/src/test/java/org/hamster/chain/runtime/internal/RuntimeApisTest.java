@@ -121,6 +121,21 @@ class RuntimeApisTest {
     }
 
     @Test
+    void callsAtAPastBlockSeeThatBlocksState() throws Exception {
+        AccountId alice = DevNet.id("Alice");
+        org.hamster.chain.H256 before = net.node.sealNow().hash();
+        net.node.submit(net.transfer("Alice", DevNet.id("Bob"), DevNet.UNIT));
+        org.hamster.chain.H256 after = net.node.sealNow().hash();
+        net.node.sealNow();
+        assertEquals("0x00000000", Hex.encode(net.node.call("AccountNonceApi_account_nonce", alice.publicKey(), before)));
+        assertEquals("0x01000000", Hex.encode(net.node.call("AccountNonceApi_account_nonce", alice.publicKey(), after)));
+        assertEquals("0x01000000", Hex.encode(call("AccountNonceApi_account_nonce", alice.publicKey())));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.node.call(
+                "AccountNonceApi_account_nonce", alice.publicKey(), org.hamster.chain.H256.ZERO));
+        assertTrue(e.getMessage().startsWith("unknown block"), e.getMessage());
+    }
+
+    @Test
     void badInputIsAClearErrorAndChangesNothing() {
         Map<Bytes, Bytes> before = net.snapshot();
         byte[] xt = net.transfer("Alice", DevNet.id("Bob"), DevNet.UNIT);
