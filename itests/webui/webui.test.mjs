@@ -275,6 +275,37 @@ test('provider settings: a new heartbeat interval is stored, a bad port shows th
   }
 });
 
+test('provider not configured: a banner with the reason above the settings form, and fixing the account starts it', { timeout: SLOW }, async () => {
+  await go('#/provider');
+  const account = page.getByTestId('provider-setting-account');
+  await account.waitFor();
+  const name = await account.inputValue();
+  assert.ok(name, 'the development network configured an account');
+  assert.equal(await page.getByTestId('provider-not-running').count(), 0, 'no banner while it runs');
+  await account.fill('nosuch');
+  await page.getByTestId('provider-settings-save').click();
+  await outcome(page.getByTestId('provider-settings-saved'), 'provider-settings-notice-error', 30_000);
+
+  // the provider restarts without an account it can unlock: the page turns into the banner and the settings
+  const banner = page.getByTestId('provider-not-running');
+  await banner.waitFor({ timeout: 60_000 });
+  assert.match(await text('provider-reason'), /has no account named 'nosuch'; import it with hamster:key-import nosuch/);
+  assert.match(await banner.innerText(), /not configured/);
+  assert.equal(await page.getByTestId('provider-resources-card').count(), 0, 'no panel that cannot work');
+  assert.equal(await page.getByTestId('provider-account-card').count(), 0, 'no panel that cannot work');
+  const form = page.getByTestId('provider-settings-form');
+  assert.ok((await banner.boundingBox()).y < (await form.boundingBox()).y, 'the banner is above the settings form');
+  await shot('provider-not-configured');
+
+  await page.getByTestId('provider-setting-account').fill(name);
+  await page.getByTestId('provider-settings-save').click();
+  await outcome(page.getByTestId('provider-settings-saved'), 'provider-settings-notice-error', 30_000);
+  await page.getByTestId('provider-peer-id').waitFor({ timeout: 60_000 });
+  assert.equal(await banner.count(), 0, 'the banner is gone once it runs');
+  assert.equal(await text('provider-state'), 'RUNNING');
+  await shot('provider-configured-again');
+});
+
 test('no page error and no request outside the console origin', () => {
   assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
   assert.deepEqual(foreignRequests, [], 'requests to other origins');

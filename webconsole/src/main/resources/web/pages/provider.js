@@ -1,5 +1,7 @@
 // Provider admin: status, settings, account and pledge, earnings, resources (price, duration, offline, relist,
-// remove, register) and the leases it runs with their machines' state.
+// remove, register) and the leases it runs with their machines' state. While the provider does not run
+// (UNCONFIGURED, WAITING_FOR_CHAIN) the page is a banner with the reason above the settings form, and nothing else
+// is asked of the server: it switches to the full page once the provider runs.
 import * as api from '../api.js';
 import { settingsForm } from '../settings.js';
 import { h, mount, card, table, badge, mono, notice, errorBox, spinner, facts, fmtTime, fmtAgo, link, input, field, form, runBusy, plural } from '../ui.js';
@@ -8,6 +10,8 @@ const AMOUNT = /^\s*(\d+(\.\d+)?|\d+p)\s*$/;
 
 /** The settings of PID org.hamster.provider the form edits (GET/PUT provider/settings). */
 const SETTINGS = [
+  { key: 'account', label: 'Account', placeholder: 'keystore account name', hint: 'A keystore account (hamster:key-import): pledges, registers, heartbeats.' },
+  { key: 'passwordFile', label: 'Password file', wide: true, placeholder: '/opt/karaf/etc/provider.password', hint: 'Absolute path; its first line is the account\'s keystore password.' },
   { key: 'backend', label: 'Backend for new leases', options: ['docker', 'kvm'], hint: 'Leases keep theirs.' },
   { key: 'useGateways', label: 'Use gateways', checkbox: true, hint: 'Reserve a slot on every gateway.' },
   { key: 'heartbeatIntervalSeconds', label: 'Heartbeat interval (s)', number: true, min: 10, hint: 'At least 10; well below the chain\'s tolerance.' },
@@ -30,7 +34,58 @@ function included(what, r) {
     r.events && r.events.length ? h('span', { class: 'small' }, ' — ', r.events.join('; ')) : null, '.');
 }
 
+/** The banner of a provider that does not run: what state, why, and what to do. */
+function notRunningBanner(s) {
+  const configured = s.state !== 'UNCONFIGURED';
+  return h('div', { class: 'alert alert-warn', role: 'alert', 'data-testid': 'provider-not-running' },
+    h('strong', { 'data-testid': 'provider-not-running-title' }, configured ? 'The provider is waiting for the chain' : 'The provider is not configured'),
+    ' ', badge(s.state), h('p', { 'data-testid': 'provider-reason' }, s.reason || s.detail || ''),
+    h('p', { class: 'small' }, configured
+      ? 'It starts by itself as soon as the chain client reaches its node.'
+      : 'Import the account\'s key into the keystore (hamster:key-import in the Karaf shell), write its password on the first line of a file only Karaf can read, then set Account and Password file below and save: it starts within seconds. Until then it serves nothing, keeps no lease and sends nothing to the chain.'));
+}
+
+/** The page while the provider does not run: the banner above the settings form; the full page once it runs. */
+function renderNotRunning(ctx, first) {
+  const banner = h('div', null, notRunningBanner(first));
+  let last = first;
+  const refreshStatus = async () => {
+    const s = await api.get('provider/status');
+    if (!ctx.alive()) return;
+    if (s.state === 'RUNNING') {
+      ctx.refresh();
+      return;
+    }
+    if (s.state !== last.state || s.reason !== last.reason) mount(banner, notRunningBanner(s));
+    last = s;
+  };
+  const settings = settingsForm({
+    path: 'provider/settings', prefix: 'provider', fields: SETTINGS,
+    readOnly: { listenAddress: 'Listen address' },
+    saved: () => setTimeout(() => refreshStatus().catch(() => {}), 2000), // once it has restarted
+  });
+  mount(ctx.main, banner,
+    card('Settings', { testid: 'provider-settings-card', id: 'provider-settings-card', subtitle: 'Stored in etc/org.hamster.provider.cfg; saving restarts the provider role.' }, settings.body));
+  // the provider also starts by itself (a key imported, a password file written): look every few seconds
+  ctx.every(3000, refreshStatus);
+  return settings.load().catch((err) => {
+    if (err.status === 401) throw err;
+    mount(settings.body, errorBox(err, 'provider-error-settings'));
+  });
+}
+
 export async function render(ctx) {
+  let first = null;
+  try {
+    first = await api.get('provider/status');
+  } catch (err) {
+    if (err.status === 401) throw err;
+  }
+  if (!ctx.alive()) return;
+  if (first && first.state && first.state !== 'RUNNING') {
+    await renderNotRunning(ctx, first);
+    return;
+  }
   const note = notice('provider-notice');
   const statusBody = h('div', null, spinner('Loading status…', 'provider-status-loading'));
   const accountBody = h('div', null, spinner('Loading account…', 'provider-account-loading'));
@@ -56,7 +111,12 @@ export async function render(ctx) {
   async function loadStatus() {
     const s = await api.get('provider/status');
     if (!ctx.alive()) return;
+    if (s.state && s.state !== 'RUNNING') {
+      ctx.refresh(); // it stopped (e.g. new settings it cannot start with): the banner and the settings instead
+      return;
+    }
     mount(statusBody, facts([
+      ['State', badge(s.state || 'RUNNING'), 'provider-state'],
       ['Peer id', mono(s.peerId), 'provider-peer-id'],
       ['Account', s.account ? link(`#/account/${s.account}`, s.account, { class: 'mono' }) : h('span', { class: 'muted' }, 'none configured')],
       ['Backend for new leases', h('span', null, badge(s.backend), ' ', h('span', { class: 'muted small' }, `installed: ${(s.backends || []).join(', ') || 'none'}`))],
@@ -67,7 +127,7 @@ export async function render(ctx) {
 
   const settings = settingsForm({
     path: 'provider/settings', prefix: 'provider', fields: SETTINGS,
-    readOnly: { account: 'Account', listenAddress: 'Listen address' },
+    readOnly: { listenAddress: 'Listen address' },
     saved: () => setTimeout(() => loadStatus().catch(() => {}), 5000), // once it has restarted
   });
 
@@ -298,6 +358,6 @@ export async function render(ctx) {
       await loadLeases();
       return;
     }
-    await Promise.all([loadLeases(), loadResources(), loadAccount()]);
+    await Promise.all([loadStatus(), loadLeases(), loadResources(), loadAccount()]);
   });
 }

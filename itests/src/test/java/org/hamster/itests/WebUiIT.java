@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * The web console in a real browser: the all-in-one {@code hamster} distribution started as it comes (development
  * network on the default ports), then {@code webui/webui.test.mjs} drives Debian's headless Chromium through
  * playwright-core: a tenant logs in, buys resource 0 for an hour, sees the order complete and links the lease to get
- * the ssh command; the provider changes the price and sees it on the market; the explorer shows blocks and events.
+ * the ssh command; the provider changes the price and sees it on the market; the explorer shows blocks and events;
+ * a provider account the keystore lacks turns the provider page into a banner with the reason above the settings
+ * form until the account is set back.
  * The ssh command the page showed then logs in to the machine. Screenshots of every step go to
  * {@code target/webui-screenshots}.
  */

@@ -3,7 +3,7 @@
  * ({@code /hamster/api/provider}), the {@code hamster:provider-*} commands and the web UI read;
  * {@link org.hamster.provider.ProviderManagement} manages its pledge, resources and earnings on chain.
  */
-@Version("0.2.0")
+@Version("0.3.0")
 package org.hamster.provider;
 
 import org.osgi.annotation.versioning.Version;

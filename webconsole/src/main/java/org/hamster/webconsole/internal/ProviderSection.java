@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The provider role: who it is, its backends and the leases it serves. */
+/** The provider role: its state, who it is, its backends and the leases it serves; or why it does not run. */
 @Component(service = Section.class)
 public final class ProviderSection extends RoleSection {
     private final Provider provider;
@@ -22,8 +22,20 @@ public final class ProviderSection extends RoleSection {
     @Override
     public void render(Html html) {
         ProviderStatus s = provider.status();
+        if (!s.running()) {
+            html.table("Provider")
+                    .row("State", s.state())
+                    .row("Reason", s.reason())
+                    .row("Backend", s.backend() + " (installed: " + String.join(", ", s.backends()) + ")")
+                    .end();
+            html.paragraph("statline", "Not running: no p2p host, no reconciling or heartbeats, no chain calls until "
+                    + "the reason above is fixed (the web UI's provider settings, hamster:provider-settings or "
+                    + "etc/org.hamster.provider.cfg).");
+            return;
+        }
         List<LeaseView> leases = provider.leases();
         html.table("Provider")
+                .row("State", s.state())
                 .row("Peer id", s.peerId())
                 .row("Account", s.account())
                 .row("Backend", s.backend() + " (installed: " + String.join(", ", s.backends()) + ")")

@@ -47,6 +47,14 @@ class ConsolePluginTest {
         String provider = render(new ProviderSection(provider()));
         assertTrue(provider.contains("<td>Leases</td><td>1</td>"), provider);
         assertTrue(provider.contains("<td>order-7</td><td>7</td><td>3</td>"), provider);
+        assertTrue(provider.contains("<td>State</td><td>RUNNING</td>"), provider);
+        String unconfigured = render(new ProviderSection(provider(ProviderStatus.notRunning(
+                ProviderStatus.State.UNCONFIGURED, "no account is set; set account & passwordFile", "docker",
+                List.of("docker")))));
+        assertTrue(unconfigured.contains("<td>State</td><td>UNCONFIGURED</td>"), unconfigured);
+        assertTrue(unconfigured.contains("<td>Reason</td><td>no account is set; set account &amp; passwordFile</td>"),
+                unconfigured);
+        assertTrue(unconfigured.contains("Not running") && !unconfigured.contains("Provider leases"), unconfigured);
         String client = render(new ClientSection(client()));
         assertTrue(client.contains("<td>Balance (free / reserved)</td><td>1.5 HAM / 0 HAM</td>"), client);
         assertTrue(client.contains("ssh -p 2222 root@127.0.0.1"), client);
@@ -96,8 +104,11 @@ class ConsolePluginTest {
     }
 
     static Provider provider() {
-        ProviderStatus status = new ProviderStatus("12D3KooWprov", "5Bob", List.of(), "docker", List.of("docker"),
-                null, "serving 1 lease");
+        return provider(new ProviderStatus("12D3KooWprov", "5Bob", List.of(), "docker", List.of("docker"), null,
+                "serving 1 lease"));
+    }
+
+    static Provider provider(ProviderStatus status) {
         LeaseView lease = new LeaseView("order-7", 7, 3, 0, "5Charlie", "docker", 2222, "RUNNING", null, "LATE");
         return new Provider() {
             public ProviderStatus status() {

@@ -27,7 +27,6 @@ import org.hamster.compute.ComputeBackend;
 import org.hamster.compute.MachineSpec;
 import org.hamster.compute.SshPublicKey;
 import org.hamster.crypto.Ed25519;
-import org.hamster.crypto.Keystore;
 import org.hamster.p2p.Host;
 import org.hamster.p2p.HostConfig;
 import org.hamster.p2p.Hosts;
@@ -41,12 +40,17 @@ import org.hamster.provider.ProviderManagement;
 import org.hamster.provider.ProviderStatus;
 import org.hamster.provider.ResourceSpec;
 import org.hamster.forward.ForwardRequest;
+import org.osgi.service.component.ComponentConstants;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,15 +60,31 @@ import org.slf4j.LoggerFactory;
  * a reconcile loop (every {@code reconcileSeconds} and on every new block) that turns the chain's orders and
  * agreements into machines on the installed backends. Backends come and go at run time: new leases go to the
  * configured one, existing leases stay where they were created.
+ *
+ * <p>It always activates and registers its services, so that the shell, REST API and web UI can show what is
+ * missing and configure it: when its configuration cannot start it ({@link ConfigCheck}) it stays
+ * {@link ProviderStatus.State#UNCONFIGURED} with the reason (one WARN line), and without a chain client it stays
+ * {@link ProviderStatus.State#WAITING_FOR_CHAIN}; nothing runs then and every management call is refused with the
+ * reason. A configuration change restarts it (DS), and so does a fix of the keystore entry or password file it names
+ * (checked every {@value #RECHECK_SECONDS} s while they are the reason), as does a new chain client (greedy
+ * reference).
  */
 @Component(service = Provider.class, configurationPid = ProviderComponent.PID, immediate = true)
 @Designate(ocd = ProviderConfig.class)
 public final class ProviderComponent implements Provider, LeaseKeeper.Context {
     static final String PID = "org.hamster.provider";
+    /** Seconds between looks at the keystore entry and password file while they keep it from starting. */
+    static final long RECHECK_SECONDS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(ProviderComponent.class);
+    /** The last reason warned about: a restart for the same reason (e.g. a chain client arriving) says it at INFO. */
+    private static volatile String lastWarned;
+
+    /** Static and greedy: the component restarts when the chain client comes (or goes). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    ChainClient chain;
 
     @Reference
-    ChainClient chain;
+    ServiceComponentRuntime scr;
 
     private final Map<String, ComputeBackend> backends = new ConcurrentHashMap<>();
     private final Set<String> reserved = ConcurrentHashMap.newKeySet();
@@ -76,7 +96,12 @@ public final class ProviderComponent implements Provider, LeaseKeeper.Context {
     private LeaseKeeper keeper;
     private ProviderAdmin admin;
     private ScheduledExecutorService loop;
+    private ScheduledExecutorService recheck;
+    /** How often the files of an unconfigured provider are looked at (shorter in tests). */
+    long recheckMillis = RECHECK_SECONDS * 1000;
     private Subscription heads;
+    private volatile ProviderStatus.State state = ProviderStatus.State.UNCONFIGURED;
+    private volatile String reason = "starting";
     private volatile Instant lastReconcile;
     private volatile String detail = "starting";
     private volatile boolean resourceKnown;
@@ -96,34 +121,106 @@ public final class ProviderComponent implements Provider, LeaseKeeper.Context {
     }
 
     @Activate
-    void activate(ProviderConfig cfg) throws Exception {
+    void activate(ComponentContext context, ProviderConfig cfg) throws Exception {
+        begin(cfg, () -> restart(context));
+    }
+
+    /**
+     * Starts with {@code cfg}, or stays UNCONFIGURED / WAITING_FOR_CHAIN when it cannot; {@code restart} restarts
+     * the component once a file it waits for is fixed. Failures of a start (e.g. the listen port in use) are thrown.
+     */
+    void begin(ProviderConfig cfg, Runnable restart) throws Exception {
         config = cfg;
-        if (cfg.account().isBlank()) {
-            throw new HamsterException(ErrorCode.CONFIG, PID + ": set account and passwordFile (the provider signs "
-                    + "its pledge, resources, executions and heartbeats)");
+        ConfigCheck.Outcome checked = ConfigCheck.check(cfg);
+        if (checked.key() == null) {
+            notRunning(ProviderStatus.State.UNCONFIGURED, checked.reason());
+            if (checked.watched() != null) {
+                watch(cfg, checked.watched(), restart);
+            }
+            return;
         }
-        key = unlock(cfg);
+        if (chain == null) {
+            notRunning(ProviderStatus.State.WAITING_FOR_CHAIN, "the chain client has no connection to its node yet "
+                    + "(url in etc/org.hamster.chain.client.cfg; is the node up?); the provider starts as soon as it "
+                    + "answers");
+            return;
+        }
+        start(cfg, checked.key());
+    }
+
+    private void notRunning(ProviderStatus.State s, String why) {
+        state = s;
+        reason = why;
+        String line = s == ProviderStatus.State.UNCONFIGURED ? "provider: not configured, not started: " + why
+                : "provider: waiting for the chain, not started: " + why;
+        if (s == ProviderStatus.State.UNCONFIGURED && !line.equals(lastWarned)) {
+            lastWarned = line;
+            LOG.warn(line);
+        } else {
+            LOG.info(line);
+        }
+    }
+
+    /** Looks at the files of {@code watched} every few seconds; checks again when they change, restarts once fixed. */
+    private void watch(ProviderConfig cfg, String watched, Runnable restart) {
+        recheck = executor("hamster-provider-setup");
+        String[] seen = {watched};
+        recheck.scheduleWithFixedDelay(() -> {
+            String now = ConfigCheck.watched(cfg);
+            if (now.equals(seen[0])) {
+                return;
+            }
+            seen[0] = now;
+            try {
+                ConfigCheck.Outcome again = ConfigCheck.check(cfg);
+                if (again.key() != null) {
+                    LOG.info("provider: the keystore account or password file changed and the account unlocks now: "
+                            + "starting");
+                    recheck.shutdown();
+                    restart.run();
+                } else if (!again.reason().equals(reason)) {
+                    reason = again.reason();
+                    LOG.info("provider: still not configured: {}", reason);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("provider: could not check the changed keystore account or password file again: {}",
+                        e.toString());
+            }
+        }, recheckMillis, recheckMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Disables and enables this component: DS activates it again with the current configuration. */
+    private void restart(ComponentContext context) {
+        String name = (String) context.getProperties().get(ComponentConstants.COMPONENT_NAME);
+        ComponentDescriptionDTO d = scr.getComponentDescriptionDTO(context.getBundleContext().getBundle(), name);
+        if (d != null) {
+            scr.disableComponent(d).onResolve(() -> scr.enableComponent(d));
+        }
+    }
+
+    private void start(ProviderConfig cfg, Ed25519.KeyPair unlocked) throws Exception {
+        key = unlocked;
         table = new LeaseTable(dir(cfg.dataDir(), "provider").resolve("leases.json"));
         host = Hosts.create(HostConfig.builder(IdentityFiles.loadOrCreate(IdentityFiles.forRole(
                 dir(cfg.identityDir(), "p2p"), "provider"))).agentVersion("hamster-provider/0.1.0").build());
         keeper = new LeaseKeeper(this, table, cfg.heartbeatIntervalSeconds() * 1000L,
                 Plan.scope(host.peerId().toString()));
         try {
-            host.listen(Multiaddr.parse(cfg.listenAddress())).get(30, TimeUnit.SECONDS);
+            host.listen(Multiaddr.parse(cfg.listenAddress().strip())).get(30, TimeUnit.SECONDS);
             H256 genesis = ChainClient.await(chain.genesisHash());
             ForwardService forward = new ForwardService(genesis, keeper::sshPort, System::currentTimeMillis);
             host.setStreamHandler(ForwardRequest.PROTOCOL, forward::serve);
         } catch (Exception e) {
             host.close();
+            host = null;
             throw e;
         }
         admin = new ProviderAdmin(chain, key, () -> host.peerId().toString(), new ProviderAdmin.Defaults(cfg.system(),
                 cfg.cpuModel().isBlank() ? cpuModel() : cfg.cpuModel()));
-        loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "hamster-provider");
-            t.setDaemon(true);
-            return t;
-        });
+        loop = executor("hamster-provider");
+        state = ProviderStatus.State.RUNNING;
+        reason = null;
+        lastWarned = null;
         loop.scheduleWithFixedDelay(this::registerIfConfigured, 0, 60, TimeUnit.SECONDS);
         loop.scheduleWithFixedDelay(this::cycle, 0, Math.max(1, cfg.reconcileSeconds()), TimeUnit.SECONDS);
         loop.scheduleWithFixedDelay(this::reserveOnGateways, 0, 10, TimeUnit.SECONDS); // new gateways soon
@@ -134,17 +231,32 @@ public final class ProviderComponent implements Provider, LeaseKeeper.Context {
 
     @Deactivate
     void deactivate() {
+        if (recheck != null) {
+            recheck.shutdownNow(); // not awaited: its last task may be what restarts this component
+        }
         if (heads != null) {
             heads.close();
         }
-        loop.shutdownNow();
-        try {
-            loop.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (loop != null) {
+            loop.shutdownNow();
+            try {
+                loop.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        host.close();
-        LOG.info("provider: stopped; the machines of running leases keep running");
+        if (host != null) {
+            host.close();
+            LOG.info("provider: stopped; the machines of running leases keep running");
+        }
+    }
+
+    private static ScheduledExecutorService executor(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private void trigger() {
@@ -259,13 +371,21 @@ public final class ProviderComponent implements Provider, LeaseKeeper.Context {
 
     @Override
     public ProviderStatus status() {
+        ProviderStatus.State s = state;
+        List<String> installed = new ArrayList<>(new TreeMap<>(backends).keySet());
+        if (s != ProviderStatus.State.RUNNING) {
+            return ProviderStatus.notRunning(s, reason, config.backend(), installed);
+        }
         List<String> addrs = host.listenAddresses().stream().map(Multiaddr::toString).toList();
-        return new ProviderStatus(host.peerId().toString(), key.address(), addrs, config.backend(),
-                new ArrayList<>(new TreeMap<>(backends).keySet()), lastReconcile, detail);
+        return new ProviderStatus(host.peerId().toString(), key.address(), addrs, config.backend(), installed,
+                lastReconcile, detail);
     }
 
     @Override
     public List<LeaseView> leases() {
+        if (state != ProviderStatus.State.RUNNING) {
+            return List.of();
+        }
         Map<String, String> states = keeper.machineStates();
         long now = System.currentTimeMillis();
         long interval = config.heartbeatIntervalSeconds() * 1000L;
@@ -277,7 +397,8 @@ public final class ProviderComponent implements Provider, LeaseKeeper.Context {
 
     @Override
     public ProviderManagement management() {
-        return admin;
+        ProviderStatus.State s = state;
+        return s == ProviderStatus.State.RUNNING ? admin : new NotRunning(s, reason);
     }
 
     // ---- helpers
@@ -298,13 +419,5 @@ public final class ProviderComponent implements Provider, LeaseKeeper.Context {
             // not Linux
         }
         return System.getProperty("os.arch");
-    }
-
-    private static Ed25519.KeyPair unlock(ProviderConfig cfg) throws HamsterException {
-        if (cfg.passwordFile().isBlank()) {
-            throw new HamsterException(ErrorCode.CONFIG, PID + ": passwordFile is not set");
-        }
-        return new Keystore(dir(cfg.keystoreDir(), "keystore")).unlockWithPasswordFile(cfg.account(),
-                Path.of(cfg.passwordFile()));
     }
 }

@@ -27,7 +27,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The provider's REST API at {@code /hamster/api/provider} (JSON, loopback, bearer token): status and leases, and
  * the management of its account on chain (see {@link AdminJson} for the bodies and {@link ApiErrors} for the
- * error answers). Every action answers with its block and events once the chain included it.
+ * error answers). Every action answers with its block and events once the chain included it. While the provider
+ * does not run, status answers its state and reason, and everything else the reason: 409 {@code not-configured}
+ * (unconfigured) or 503 {@code chain-unavailable} (waiting for the chain).
  */
 @Component(service = ProviderResource.class, property = RestApi.PATH_PROPERTY + "=/provider")
 @Path("/")
@@ -48,6 +50,10 @@ public final class ProviderResource {
     @GET
     @Path("leases")
     public List<LeaseView> leases() {
+        ProviderStatus s = provider.status();
+        if (!s.running()) {
+            throw ApiErrors.of(new NotRunning(s.state(), s.reason()).refusal());
+        }
         return provider.leases();
     }
 

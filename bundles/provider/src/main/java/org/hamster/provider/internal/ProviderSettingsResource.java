@@ -1,5 +1,8 @@
 package org.hamster.provider.internal;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.hamster.common.HamsterException;
 import org.hamster.common.TokenAmount;
 import org.hamster.rest.ConfigSettings;
@@ -12,20 +15,27 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The provider's settings at {@code /hamster/api/provider/settings} ({@code GET}, {@code PUT} of any subset): the
- * operator-facing keys of {@value ProviderComponent#PID}, stored through configuration admin. Apart from the role,
- * so it answers while the provider restarts with the new values (or cannot start).
+ * operator-facing keys of {@value ProviderComponent#PID} (the account and its password file included: how a fresh
+ * provider is set up), stored through configuration admin. Apart from the role, so it answers while the provider
+ * restarts with the new values (or cannot start).
  */
 @Component(service = ProviderSettingsResource.class, property = RestApi.PATH_PROPERTY + "=/provider/settings")
 public final class ProviderSettingsResource extends SettingsResource {
+    /** A keystore account name, as org.hamster.crypto.Keystore takes it. */
+    private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Decimals of the price, as ProviderConfig.pricePerHour says (the development chain's). */
     private static final int PRICE_DECIMALS = 12;
 
     /** The settable keys and their checks; the shell command hamster:provider-settings uses them too. */
     public static final ConfigSettings SETTINGS = ConfigSettings.of(ProviderComponent.PID, ProviderConfig.class)
-            .readOnly("account", "listenAddress")
+            .readOnly("listenAddress")
             .note("Saving restarts the provider role with the new values (a few seconds): leases and their machines "
                     + "are kept, it reconciles with the chain at once, and SSH links reconnect on their next "
-                    + "connection. The resource settings (cpus and on) apply when it registers one on start.")
+                    + "connection. The resource settings (cpus and on) apply when it registers one on start. "
+                    + "The account is a keystore account (hamster:key-import); the password file holds its password "
+                    + "on its first line.")
+            .text("account", ProviderSettingsResource::account)
+            .text("passwordFile", ProviderSettingsResource::passwordFile)
             .oneOf("backend", "docker", "kvm").key("useGateways")
             .atLeast(10, "heartbeatIntervalSeconds").atLeast(1, "reconcileSeconds")
             .range(1024, 65535, "sshPortFrom", "sshPortTo").notAbove("sshPortFrom", "sshPortTo")
@@ -37,6 +47,22 @@ public final class ProviderSettingsResource extends SettingsResource {
     @Activate
     public ProviderSettingsResource(@Reference ConfigurationAdmin admin) {
         super(SETTINGS, admin);
+    }
+
+    /** Empty (no account: the provider stays unconfigured) or a keystore account name. */
+    static String account(String text) {
+        return text.isEmpty() || ACCOUNT.matcher(text).matches() ? null : "'" + text + "' is not a keystore account "
+                + "name (1-64 letters, digits, '.', '_' or '-', starting with a letter or digit)";
+    }
+
+    /** Empty, or an absolute path (the file may come later: the provider starts once it is readable). */
+    static String passwordFile(String text) {
+        try {
+            return text.isEmpty() || Path.of(text).isAbsolute() ? null : "'" + text + "' is not an absolute path "
+                    + "such as /opt/karaf/etc/provider.password";
+        } catch (InvalidPathException e) {
+            return "'" + text + "' is not a path: " + e.getReason();
+        }
     }
 
     static String price(String text) {

@@ -20,15 +20,18 @@ class ProviderSettingsTest {
     }
 
     @Test
-    void theOperatorFacingKeysWithTheirDefaultsAndTheAccountReadOnly() {
-        assertEquals(List.of("backend", "useGateways", "heartbeatIntervalSeconds", "reconcileSeconds", "sshPortFrom",
+    void theOperatorFacingKeysWithTheirDefaultsAndTheListenAddressReadOnly() {
+        assertEquals(List.of("account", "passwordFile", "backend", "useGateways", "heartbeatIntervalSeconds", "reconcileSeconds", "sshPortFrom",
                 "sshPortTo", "cpus", "memoryGiB", "diskGiB", "system", "cpuModel", "pricePerHour", "rentableHours"),
                 ProviderSettingsResource.SETTINGS.keys());
         var view = ProviderSettingsResource.SETTINGS.view(DEVNET);
         assertEquals(300, view.settings().get("heartbeatIntervalSeconds"));
         assertEquals(1, view.settings().get("cpus"));
         assertEquals("1", view.settings().get("pricePerHour"));
-        assertEquals("provider", view.readOnly().get("account"));
+        assertEquals("provider", view.settings().get("account"));
+        assertEquals("/secret", view.settings().get("passwordFile"));
+        assertEquals(Map.of("listenAddress", "/ip4/127.0.0.1/tcp/4002"), view.readOnly());
+        assertEquals("", ProviderSettingsResource.SETTINGS.view(null).settings().get("account"));
         assertTrue(view.note().contains("restarts the provider"), view.note());
     }
 
@@ -39,6 +42,11 @@ class ProviderSettingsTest {
                 ProviderSettingsResource.SETTINGS.changes(DEVNET, Map.of("heartbeatIntervalSeconds", 60, "backend",
                         "kvm", "sshPortFrom", "30000", "sshPortTo", 30010, "pricePerHour", "2.5", "useGateways",
                         false, "cpus", 1)));
+        // how a fresh provider is set up: its account and password file
+        assertEquals(Map.of("account", "prov", "passwordFile", "/opt/karaf/etc/provider.password"),
+                ProviderSettingsResource.SETTINGS.changes(DEVNET, Map.of("account", " prov ", "passwordFile",
+                        "/opt/karaf/etc/provider.password")));
+        assertEquals(Map.of("account", ""), ProviderSettingsResource.SETTINGS.changes(DEVNET, Map.of("account", "")));
     }
 
     @Test
@@ -54,8 +62,12 @@ class ProviderSettingsTest {
         assertTrue(refused(Map.of("pricePerHour", "cheap")).startsWith("pricePerHour: 'cheap' is not an amount"));
         assertTrue(refused(Map.of("pricePerHour", "0.0000000000001")).contains("more than 12 decimals"));
         assertEquals("memoryGiB must be at least 1, not 0", refused(Map.of("memoryGiB", 0)));
-        assertEquals("account cannot be changed here: edit etc/org.hamster.provider.cfg",
-                refused(Map.of("account", "other")));
-        assertTrue(refused(Map.of("passwordFile", "/x")).startsWith("unknown setting 'passwordFile'"));
+        assertEquals("account: 'my key' is not a keystore account name (1-64 letters, digits, '.', '_' or '-', "
+                + "starting with a letter or digit)", refused(Map.of("account", "my key")));
+        assertEquals("passwordFile: 'etc/provider.password' is not an absolute path such as "
+                + "/opt/karaf/etc/provider.password", refused(Map.of("passwordFile", "etc/provider.password")));
+        assertEquals("listenAddress cannot be changed here: edit etc/org.hamster.provider.cfg",
+                refused(Map.of("listenAddress", "/ip4/0.0.0.0/tcp/4002")));
+        assertTrue(refused(Map.of("keystoreDir", "/x")).startsWith("unknown setting 'keystoreDir'"));
     }
 }

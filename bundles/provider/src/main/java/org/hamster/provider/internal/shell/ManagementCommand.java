@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.CommandException;
 import org.hamster.common.HamsterException;
 import org.hamster.common.TokenAmount;
 import org.hamster.provider.ActionResult;
@@ -12,8 +13,10 @@ import org.hamster.provider.ProviderManagement;
 import org.hamster.provider.RefusedException;
 
 /**
- * A {@code hamster:provider-*} command that manages the provider's account on chain: failures become the shell's
- * IllegalArgumentException with a message for people; actions print their block and events.
+ * A {@code hamster:provider-*} command that manages the provider's account on chain: failures (bad input, the
+ * chain's refusal, a provider that does not run) become a {@link CommandException} with a message for people, which
+ * the shell prints as its error (and logs at DEBUG only: they are answers, not faults); actions print their block
+ * and events.
  */
 abstract class ManagementCommand implements Action {
     @Reference
@@ -24,14 +27,14 @@ abstract class ManagementCommand implements Action {
     abstract void run() throws HamsterException;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         management = provider.management();
         try {
             run();
         } catch (RefusedException e) {
-            throw new IllegalArgumentException("Refused by the chain: " + e.error());
+            throw new CommandException("Refused by the chain: " + e.error());
         } catch (HamsterException e) {
-            throw new IllegalArgumentException(e.getMessage());
+            throw new CommandException(e.getMessage());
         }
         return null;
     }

@@ -4,9 +4,11 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.hamster.provider.LeaseView;
 import org.hamster.provider.Provider;
+import org.hamster.provider.ProviderStatus;
 
 @Command(scope = "hamster", name = "provider-leases", description = "Leases this provider serves and their machines")
 @Service
@@ -15,7 +17,11 @@ public class ProviderLeasesCommand implements Action {
     Provider provider;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
+        ProviderStatus s = provider.status();
+        if (!s.running()) {
+            throw new CommandException("The provider is " + s.state() + ": " + s.reason());
+        }
         ShellTable t = new ShellTable();
         for (String c : new String[] {"Lease", "Order", "Agreement", "Resource", "Tenant", "Backend", "SSH port",
             "Machine"}) {

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.hamster.provider.internal.ProviderSettingsResource;
 import org.hamster.rest.ConfigSettings;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -33,11 +34,15 @@ public class ProviderSettingsCommand implements Action {
             for (String pair : set) {
                 int eq = pair.indexOf('=');
                 if (eq < 1) {
-                    throw new IllegalArgumentException("--set takes key=value, not '" + pair + "'");
+                    throw new CommandException("--set takes key=value, not '" + pair + "'");
                 }
                 changes.put(pair.substring(0, eq).strip(), pair.substring(eq + 1));
             }
-            v = ProviderSettingsResource.SETTINGS.update(admin, changes);
+            try {
+                v = ProviderSettingsResource.SETTINGS.update(admin, changes);
+            } catch (IllegalArgumentException e) { // a bad value: nothing stored
+                throw new CommandException(e.getMessage());
+            }
             System.out.println("Stored in etc/" + v.pid() + ".cfg. " + v.note());
         }
         v.settings().forEach((k, value) -> System.out.printf("%-26s %s%n", k, value));
