@@ -10,6 +10,8 @@ const PAD = { left: 76, right: 12, top: 12, bottom: 26 };
 
 /** The settings of PID org.hamster.gateway the form edits (GET/PUT gateway/settings). */
 const SETTINGS = [
+  { key: 'account', label: 'Account', placeholder: 'keystore account name', hint: 'A keystore account (hamster:key-import) that registers the gateway and pays its bond; empty: relay only, not on the bootstrap list.' },
+  { key: 'passwordFile', label: 'Password file', wide: true, placeholder: '/opt/karaf/etc/gateway.password', hint: 'Absolute path; its first line is the account\'s keystore password.' },
   { key: 'publicAddress', label: 'Public address', wide: true, placeholder: 'empty: the bound listen address', hint: 'e.g. /ip4/203.0.113.7/tcp/4001, without /p2p.' },
   { key: 'heartbeatIntervalSeconds', label: 'Heartbeat interval (s)', number: true, min: 10 },
   { key: 'retrySeconds', label: 'Retry after (s)', number: true, min: 1 },

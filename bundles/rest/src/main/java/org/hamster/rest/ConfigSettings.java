@@ -227,6 +227,9 @@ public final class ConfigSettings {
 
     /** Declares the settable keys, each an attribute of the configuration annotation, and their checks. */
     public static final class Builder {
+        /** A keystore account name, as org.hamster.crypto.Keystore takes it. */
+        private static final java.util.regex.Pattern ACCOUNT = java.util.regex.Pattern.compile(
+                "[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
         private final String pid;
         private final Class<? extends Annotation> config;
         private final Map<String, Key> keys = new LinkedHashMap<>();
@@ -268,6 +271,28 @@ public final class ConfigSettings {
         /** Text that {@code check} accepts. */
         public Builder text(String name, Check check) {
             return add(name, Long.MIN_VALUE, Long.MAX_VALUE, List.of(), check);
+        }
+
+        /**
+         * The role's signing account: {@code account}, empty or a keystore account name (as hamster:key-import
+         * makes them), and {@code passwordFile}, empty or an absolute path (the file may come later).
+         */
+        public Builder signingAccount(String account, String passwordFile) {
+            return text(account, Builder::accountName).text(passwordFile, Builder::absolutePath);
+        }
+
+        private static String accountName(String text) {
+            return text.isEmpty() || ACCOUNT.matcher(text).matches() ? null : "'" + text + "' is not a keystore "
+                    + "account name (1-64 letters, digits, '.', '_' or '-', starting with a letter or digit)";
+        }
+
+        private static String absolutePath(String text) {
+            try {
+                return text.isEmpty() || java.nio.file.Path.of(text).isAbsolute() ? null : "'" + text
+                        + "' is not an absolute path such as /opt/karaf/etc/role.password";
+            } catch (java.nio.file.InvalidPathException e) {
+                return "'" + text + "' is not a path: " + e.getReason();
+            }
         }
 
         /** Two whole-number settings of which {@code low} must not be above {@code high}. */

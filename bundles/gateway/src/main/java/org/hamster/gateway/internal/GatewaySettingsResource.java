@@ -13,15 +13,19 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The gateway's settings at {@code /hamster/api/gateway/settings} ({@code GET}, {@code PUT} of any subset): the
- * public address, timings and relay limits of {@value GatewayComponent#PID}, stored through configuration admin.
+ * account (how a gateway joins the chain's bootstrap list), public address, timings and relay limits of
+ * {@value GatewayComponent#PID}, stored through configuration admin.
  * Apart from the role, so it answers while the gateway restarts with the new values (or cannot start).
  */
 @Component(service = GatewaySettingsResource.class, property = RestApi.PATH_PROPERTY + "=/gateway/settings")
 public final class GatewaySettingsResource extends SettingsResource {
     static final ConfigSettings SETTINGS = ConfigSettings.of(GatewayComponent.PID, GatewayConfig.class)
-            .readOnly("account", "listenAddress")
+            .readOnly("listenAddress")
             .note("Saving restarts the gateway role with the new values (a few seconds): relayed connections and "
-                    + "reservations drop (peers reserve again), and it deregisters and registers again on chain.")
+                    + "reservations drop (peers reserve again), and it deregisters and registers again on chain. "
+                    + "Without an account it relays but is not on the chain's bootstrap list; the account is a "
+                    + "keystore account (hamster:key-import), the password file holds its password on its first line.")
+            .signingAccount("account", "passwordFile")
             .text("publicAddress", GatewaySettingsResource::publicAddress)
             .atLeast(10, "heartbeatIntervalSeconds")
             .atLeast(1, "retrySeconds", "maxReservations", "maxReservationsPerIp", "reservationTtlSeconds",

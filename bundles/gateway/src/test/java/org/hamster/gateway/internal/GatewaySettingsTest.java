@@ -44,4 +44,15 @@ class GatewaySettingsTest {
         assertTrue(refused(Map.of("listenAddress", "/ip4/0.0.0.0/tcp/4001")).startsWith("listenAddress cannot be "
                 + "changed here"));
     }
+
+    @Test
+    void theAccountThatRegistersTheGatewayIsSettable() {
+        assertEquals(Map.of("account", "gw", "passwordFile", "/opt/karaf/etc/gateway.password"),
+                GatewaySettingsResource.SETTINGS.changes(null, Map.of("account", " gw", "passwordFile",
+                        "/opt/karaf/etc/gateway.password")));
+        assertTrue(refused(Map.of("account", "my gateway")).startsWith("account: 'my gateway' is not a keystore "
+                + "account name"));
+        assertTrue(refused(Map.of("passwordFile", "gw.pw")).startsWith("passwordFile: 'gw.pw' is not an absolute "
+                + "path"));
+    }
 }

@@ -1,8 +1,5 @@
 package org.hamster.provider.internal;
 
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.util.regex.Pattern;
 import org.hamster.common.HamsterException;
 import org.hamster.common.TokenAmount;
 import org.hamster.rest.ConfigSettings;
@@ -21,8 +18,6 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = ProviderSettingsResource.class, property = RestApi.PATH_PROPERTY + "=/provider/settings")
 public final class ProviderSettingsResource extends SettingsResource {
-    /** A keystore account name, as org.hamster.crypto.Keystore takes it. */
-    private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Decimals of the price, as ProviderConfig.pricePerHour says (the development chain's). */
     private static final int PRICE_DECIMALS = 12;
 
@@ -34,8 +29,7 @@ public final class ProviderSettingsResource extends SettingsResource {
                     + "connection. The resource settings (cpus and on) apply when it registers one on start. "
                     + "The account is a keystore account (hamster:key-import); the password file holds its password "
                     + "on its first line.")
-            .text("account", ProviderSettingsResource::account)
-            .text("passwordFile", ProviderSettingsResource::passwordFile)
+            .signingAccount("account", "passwordFile")
             .oneOf("backend", "docker", "kvm").key("useGateways")
             .atLeast(10, "heartbeatIntervalSeconds").atLeast(1, "reconcileSeconds")
             .range(1024, 65535, "sshPortFrom", "sshPortTo").notAbove("sshPortFrom", "sshPortTo")
@@ -47,22 +41,6 @@ public final class ProviderSettingsResource extends SettingsResource {
     @Activate
     public ProviderSettingsResource(@Reference ConfigurationAdmin admin) {
         super(SETTINGS, admin);
-    }
-
-    /** Empty (no account: the provider stays unconfigured) or a keystore account name. */
-    static String account(String text) {
-        return text.isEmpty() || ACCOUNT.matcher(text).matches() ? null : "'" + text + "' is not a keystore account "
-                + "name (1-64 letters, digits, '.', '_' or '-', starting with a letter or digit)";
-    }
-
-    /** Empty, or an absolute path (the file may come later: the provider starts once it is readable). */
-    static String passwordFile(String text) {
-        try {
-            return text.isEmpty() || Path.of(text).isAbsolute() ? null : "'" + text + "' is not an absolute path "
-                    + "such as /opt/karaf/etc/provider.password";
-        } catch (InvalidPathException e) {
-            return "'" + text + "' is not a path: " + e.getReason();
-        }
     }
 
     static String price(String text) {

@@ -65,7 +65,7 @@ class ProviderSettingsTest {
         assertEquals("account: 'my key' is not a keystore account name (1-64 letters, digits, '.', '_' or '-', "
                 + "starting with a letter or digit)", refused(Map.of("account", "my key")));
         assertEquals("passwordFile: 'etc/provider.password' is not an absolute path such as "
-                + "/opt/karaf/etc/provider.password", refused(Map.of("passwordFile", "etc/provider.password")));
+                + "/opt/karaf/etc/role.password", refused(Map.of("passwordFile", "etc/provider.password")));
         assertEquals("listenAddress cannot be changed here: edit etc/org.hamster.provider.cfg",
                 refused(Map.of("listenAddress", "/ip4/0.0.0.0/tcp/4002")));
         assertTrue(refused(Map.of("keystoreDir", "/x")).startsWith("unknown setting 'keystoreDir'"));
