@@ -78,6 +78,10 @@ class GatewayIT {
                 assertEquals(multiaddr, status.get("publicAddress").asText());
                 assertEquals(dave.ss58(), status.get("account").asText());
                 assertEquals("REGISTERED", status.get("registration").get("state").asText());
+                String settings = gw.client(SSH, "hamster:gateway-settings");
+                assertTrue(settings.matches("(?s).*account\\s+gw\\R.*passwordFile\\s+/.*gateway\\.password.*"), settings);
+                String refused = gw.client(SSH, "hamster:gateway-settings --set 'account=not a name'");
+                assertTrue(refused.contains("account: 'not a name' is not a keystore account name"), refused);
 
                 // the node dies: the gateway keeps relaying, says the chain is unreachable, stays registered
                 node.kill9();

@@ -89,6 +89,32 @@ public final class ConfigSettings {
     }
 
     /**
+     * What a role's {@code <role>-settings [--set key=value ...]} shell command does: with no pairs, prints the
+     * settings; with pairs, stores them (all checked first) and prints where and what saving does, then the settings.
+     *
+     * @throws IllegalArgumentException for a pair that is not key=value or a bad value (nothing stored)
+     */
+    public void shell(ConfigurationAdmin admin, List<String> pairs, java.io.PrintStream out) throws IOException {
+        View v;
+        if (pairs == null || pairs.isEmpty()) {
+            v = read(admin);
+        } else {
+            Map<String, Object> changes = new LinkedHashMap<>();
+            for (String pair : pairs) {
+                int eq = pair.indexOf('=');
+                if (eq < 1) {
+                    throw new IllegalArgumentException("--set takes key=value, not '" + pair + "'");
+                }
+                changes.put(pair.substring(0, eq).strip(), pair.substring(eq + 1));
+            }
+            v = update(admin, changes);
+            out.println("Stored in etc/" + v.pid() + ".cfg. " + v.note());
+        }
+        v.settings().forEach((k, value) -> out.printf("%-26s %s%n", k, value));
+        v.readOnly().forEach((k, value) -> out.printf("%-26s %s (read-only here)%n", k, value));
+    }
+
+    /**
      * Checks every value of {@code changes} (any subset of the settable keys) and stores those that differ; nothing
      * is stored when one is bad. Returns the settings as they now are.
      *

@@ -19,7 +19,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = GatewaySettingsResource.class, property = RestApi.PATH_PROPERTY + "=/gateway/settings")
 public final class GatewaySettingsResource extends SettingsResource {
-    static final ConfigSettings SETTINGS = ConfigSettings.of(GatewayComponent.PID, GatewayConfig.class)
+    public static final ConfigSettings SETTINGS = ConfigSettings.of(GatewayComponent.PID, GatewayConfig.class)
             .readOnly("listenAddress")
             .note("Saving restarts the gateway role with the new values (a few seconds): relayed connections and "
                     + "reservations drop (peers reserve again), and it deregisters and registers again on chain. "
