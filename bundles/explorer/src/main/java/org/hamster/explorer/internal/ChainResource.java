@@ -29,6 +29,8 @@ public final class ChainResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ChainClient chain;
+    /** The chain's metadata by runtime version, kept across requests. */
+    private final MetadataCache metadata = new MetadataCache();
 
     @GET
     @Path("info")
@@ -63,6 +65,6 @@ public final class ChainResource {
         if (!client.isConnected()) {
             throw new ApiException(503, "chain-unavailable", "the node at " + client.endpoint() + " does not answer");
         }
-        return new Explorer(client);
+        return new Explorer(client, metadata);
     }
 }

@@ -13,11 +13,17 @@ import org.hamster.chain.Header;
 import org.hamster.chain.client.AccountInfo;
 import org.hamster.chain.client.ChainClient;
 import org.hamster.chain.client.ChainClientException;
+import org.hamster.codec.ScaleException;
 import org.hamster.common.ErrorCode;
 import org.hamster.common.HamsterException;
+import org.hamster.common.Hex;
+import org.hamster.metadata.MetadataV14;
+import org.hamster.metadata.MetadataV14Reader;
 import org.hamster.pallet.system.SystemStorage;
 import org.hamster.pallet.timestamp.TimestampStorage;
 import org.hamster.rest.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The explorer's queries over one chain client: requests run concurrently, each answer waits at most
@@ -31,12 +37,19 @@ final class Explorer {
     private static final long MAX_BLOCK_NUMBER = 0xffffffffL;
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,10}");
     private static final Pattern HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
+    private static final Logger LOG = LoggerFactory.getLogger(Explorer.class);
     private static final List<byte[]> BLOCK_KEYS = List.of(TimestampStorage.NOW.key(), SystemStorage.EVENTS.key());
 
     private final ChainClient chain;
+    private final MetadataCache metadata;
 
     Explorer(ChainClient chain) {
+        this(chain, new MetadataCache());
+    }
+
+    Explorer(ChainClient chain, MetadataCache metadata) {
         this.chain = chain;
+        this.metadata = metadata;
     }
 
     Views.ChainInfo info() {
@@ -84,8 +97,37 @@ final class Explorer {
         }
         RawBlock block = await(block(hash)).orElseThrow(() -> ApiException.notFound("not-found",
                 "the node knows no block " + hash.hex()));
-        return block.view(chain.layout(), new Decoder(chain.layout(), HamsterSchema.SCHEMA,
-                Tokens.of(await(properties))));
+        return block.view(chain.layout(), new Decoder(metadata(hash), chain.layout(), Tokens.of(await(properties))));
+    }
+
+    /**
+     * The metadata of the runtime of block {@code at} ({@code state_getRuntimeVersion}, then
+     * {@code state_getMetadata} once per spec version); null when the node serves none that this explorer reads
+     * (its calls and events are then shown raw). 503 while the node does not answer.
+     */
+    private MetadataV14 metadata(H256 at) {
+        try {
+            long specVersion = await(chain.call("state_getRuntimeVersion", at.hex())).path("specVersion").asLong(-1);
+            MetadataV14 known = metadata.get(chain, specVersion);
+            if (known != null) {
+                return known;
+            }
+            MetadataV14 fetched = MetadataV14Reader.read(Hex.decode(await(chain.call("state_getMetadata", at.hex()))
+                    .asText()));
+            if (specVersion >= 0) {
+                metadata.put(chain, specVersion, fetched);
+            }
+            return fetched;
+        } catch (ApiException e) {
+            if (e.status() == 503) {
+                throw e;
+            }
+            LOG.debug("No metadata for block {}: {}", at.hex(), e.getMessage());
+            return null;
+        } catch (ScaleException | IllegalArgumentException e) {
+            LOG.debug("Unreadable metadata for block {}: {}", at.hex(), e.getMessage());
+            return null;
+        }
     }
 
     /** An account's nonce and balances (an account that does not exist has none). */

@@ -32,7 +32,7 @@ record RawBlock(H256 hash, Header header, List<byte[]> body, byte[] now, byte[] 
         Integer system = layout.palletIndices().get(SystemStorage.PALLET);
         List<Views.Extrinsic> extrinsics = new ArrayList<>(body.size());
         for (int i = 0; i < body.size(); i++) {
-            extrinsics.add(extrinsic(i, body.get(i), outcome(records, system, i, layout), decoder));
+            extrinsics.add(extrinsic(i, body.get(i), outcome(records, system, i, decoder), decoder));
         }
         List<Views.Event> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -46,7 +46,7 @@ record RawBlock(H256 hash, Header header, List<byte[]> body, byte[] now, byte[] 
 
     /** The block's time (Timestamp.Now at the block) as ISO-8601, null if the node has none. */
     String timestamp() {
-        return now == null || now.length != 8 ? null : Types.instant(new ScaleReader(now).u64());
+        return now == null || now.length != 8 ? null : Decoder.instant(new ScaleReader(now).u64());
     }
 
     /** The length prefix of System.Events; 0 without events. */
@@ -69,7 +69,7 @@ record RawBlock(H256 hash, Header header, List<byte[]> body, byte[] now, byte[] 
     private record Outcome(Boolean success, String error) {
     }
 
-    private static Outcome outcome(List<EventRecord> records, Integer system, int index, RuntimeLayout layout) {
+    private static Outcome outcome(List<EventRecord> records, Integer system, int index, Decoder decoder) {
         for (EventRecord e : records) {
             if (system == null || e.extrinsicIndex() != index || e.palletIndex() != system) {
                 continue;
@@ -79,8 +79,9 @@ record RawBlock(H256 hash, Header header, List<byte[]> body, byte[] now, byte[] 
             }
             if (e.eventIndex() == EXTRINSIC_FAILED) {
                 try {
-                    return new Outcome(false, layout.decodeDispatchError(new ScaleReader(e.fields())).description());
-                } catch (ScaleException x) {
+                    ScaleReader r = new ScaleReader(e.fields());
+                    return new Outcome(false, decoder.dispatchError(r));
+                } catch (ScaleException | IllegalArgumentException | ClassCastException | ArithmeticException x) {
                     return new Outcome(false, null);
                 }
             }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** What the decoder shows for input the schema does not cover, and how it renders values. */
 class DecoderTest {
-    private final Decoder decoder = new Decoder(SchemaTest.LAYOUT, HamsterSchema.SCHEMA, SchemaTest.HAM);
+    private final Decoder decoder = new Decoder(DevMetadata.METADATA, MetadataDecoderTest.LAYOUT, MetadataDecoderTest.HAM);
 
     @Test
     void unknownPalletsCallsAndEventsAreRaw() {
@@ -50,20 +50,20 @@ class DecoderTest {
 
     @Test
     void bytesAreTextWhenPrintable() {
-        assertEquals("ssh-ed25519 AAAA x@y\n", Types.text("ssh-ed25519 AAAA x@y\n".getBytes()));
-        assertEquals("grüße", Types.text("grüße".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        assertEquals("", Types.text(new byte[0]));
-        assertEquals("0x00ff", Types.text(new byte[] {0, (byte) 0xff}));
-        assertEquals("0x410042", Types.text(new byte[] {'A', 0, 'B'}));
-        assertEquals("0xc3", Types.text(new byte[] {(byte) 0xc3}));
+        assertEquals("ssh-ed25519 AAAA x@y\n", Decoder.text("ssh-ed25519 AAAA x@y\n".getBytes()));
+        assertEquals("grüße", Decoder.text("grüße".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("", Decoder.text(new byte[0]));
+        assertEquals("0x00ff", Decoder.text(new byte[] {0, (byte) 0xff}));
+        assertEquals("0x410042", Decoder.text(new byte[] {'A', 0, 'B'}));
+        assertEquals("0xc3", Decoder.text(new byte[] {(byte) 0xc3}));
     }
 
     @Test
     void amountsInTokens() {
-        assertEquals("0 HAM", SchemaTest.HAM.format(BigInteger.ZERO));
-        assertEquals("1 HAM", SchemaTest.HAM.format(new BigInteger("1000000000000")));
-        assertEquals("0.000000000001 HAM", SchemaTest.HAM.format(BigInteger.ONE));
+        assertEquals("0 HAM", MetadataDecoderTest.HAM.format(BigInteger.ZERO));
+        assertEquals("1 HAM", MetadataDecoderTest.HAM.format(new BigInteger("1000000000000")));
+        assertEquals("0.000000000001 HAM", MetadataDecoderTest.HAM.format(BigInteger.ONE));
         assertEquals("340282366920938463463374607.431768211455 HAM",
-                SchemaTest.HAM.format(BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE)));
+                MetadataDecoderTest.HAM.format(BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE)));
     }
 }

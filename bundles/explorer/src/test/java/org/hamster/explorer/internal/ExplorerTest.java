@@ -28,8 +28,8 @@ import org.junit.jupiter.api.function.Executable;
 /** The explorer's queries over a chain of three blocks: the genesis, a transfer, a failed transfer. */
 class ExplorerTest {
     private static final long T1 = 1_764_000_000_000L;
-    private static final AccountId ALICE = AccountId.of(SchemaTest.filled(32, 1));
-    private static final AccountId BOB = AccountId.of(SchemaTest.filled(32, 2));
+    private static final AccountId ALICE = AccountId.of(MetadataDecoderTest.filled(32, 1));
+    private static final AccountId BOB = AccountId.of(MetadataDecoderTest.filled(32, 2));
     private static final BigInteger AMOUNT = new BigInteger("1500000000000");
     private static final DispatchInfo INFO = new DispatchInfo(10, 0, DispatchInfo.NORMAL, true);
     private static final DispatchError NO_MONEY = new DispatchError(DispatchError.Kind.MODULE, 2,
@@ -105,6 +105,17 @@ class ExplorerTest {
         Views.Event last = block.events().get(2);
         assertEquals(List.of("Finalization", "Deposit"), List.of(last.phase(), last.name()));
         assertNull(last.extrinsic());
+    }
+
+    @Test
+    void theMetadataIsFetchedOncePerRuntimeVersion() {
+        var client = chain.client();
+        MetadataCache cache = new MetadataCache();
+        Views.Block first = new Explorer(client, cache).block("1");
+        new Explorer(client, cache).block("2");
+        new Explorer(client, cache).block("1");
+        assertEquals(1, chain.metadataFetches);
+        assertEquals(explorer.block("1"), first);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.hamster.explorer.internal;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.lang.reflect.Proxy;
 import java.math.BigInteger;
@@ -25,6 +26,7 @@ import org.hamster.chain.client.RuntimeLayout;
 import org.hamster.chain.spi.PalletEvent;
 import org.hamster.codec.ScaleWriter;
 import org.hamster.common.ErrorCode;
+import org.hamster.common.Hex;
 import org.hamster.pallet.system.SystemStorage;
 import org.hamster.pallet.timestamp.TimestampStorage;
 
@@ -40,12 +42,14 @@ final class FakeChain {
     private final Map<AccountId, AccountInfo> accounts = new HashMap<>();
     private ChainClientException failure;
     boolean connected = true;
+    /** How often state_getMetadata was asked. */
+    int metadataFetches;
 
     /** Appends a block with these extrinsics and events, made at {@code timeMs}. */
     FakeChain block(long timeMs, List<byte[]> extrinsics, List<EventRecord> events) {
         H256 parent = hashes.isEmpty() ? H256.ZERO : hashes.get(hashes.size() - 1);
-        Header header = new Header(parent, hashes.size(), H256.of(SchemaTest.filled(32, 1)),
-                H256.of(SchemaTest.filled(32, 2)), List.of());
+        Header header = new Header(parent, hashes.size(), H256.of(MetadataDecoderTest.filled(32, 1)),
+                H256.of(MetadataDecoderTest.filled(32, 2)), List.of());
         H256 hash = header.hash();
         hashes.add(hash);
         headers.put(hash, header);
@@ -93,7 +97,15 @@ final class FakeChain {
             return CompletableFuture.failedFuture(failure);
         }
         Object result = switch (method) {
-            case "call" -> new TextNode("Hamster Dev");
+            case "call" -> switch ((String) args[0]) {
+                case "system_chain" -> new TextNode("Hamster Dev");
+                case "state_getRuntimeVersion" -> JsonNodeFactory.instance.objectNode().put("specVersion", 7);
+                case "state_getMetadata" -> {
+                    metadataFetches++;
+                    yield new TextNode(Hex.encode(DevMetadata.BYTES));
+                }
+                default -> throw new UnsupportedOperationException((String) args[0]);
+            };
             case "genesisHash" -> hashes.get(0);
             case "bestHeader" -> headers.get(hashes.get(hashes.size() - 1));
             case "runtimeVersion" -> new RuntimeVersion("hamster", "hamster-node", 1, 7, 1, List.of(), 1, 1);

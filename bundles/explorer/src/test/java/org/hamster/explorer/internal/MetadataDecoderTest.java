@@ -41,11 +41,12 @@ import org.hamster.pallet.transactionpayment.TransactionPaymentEvent;
 import org.junit.jupiter.api.Test;
 
 /**
- * The schema against the pallets' own API: every call and event record of every pallet, filled with sample
- * values and encoded by the record itself, decodes by the schema to its index, its name and each of its
- * components by name, rendered as the explorer promises.
+ * The decoder over the dev runtime's own metadata against the pallets' own API: every call and event record of
+ * every pallet, filled with sample values and encoded by the record itself, decodes by the metadata to its index,
+ * its name and each of its components by the record's name, rendered as the explorer promises (and as its
+ * hand-written schema did before the metadata).
  */
-class SchemaTest {
+class MetadataDecoderTest {
     static final RuntimeLayout LAYOUT = RuntimeLayout.dev();
     static final Tokens HAM = new Tokens(12, "HAM");
     private static final List<Class<?>> CALLS = List.of(SystemCall.class, TimestampCall.class, BalancesCall.class,
@@ -60,7 +61,7 @@ class SchemaTest {
     private static final byte[] NESTED = new ScaleWriter().u8(0).u8(0).vecBytes(utf8("hi")).toByteArray();
     private static final DispatchError MODULE_ERROR = new DispatchError(DispatchError.Kind.MODULE, 2, 2, "");
 
-    private final Decoder decoder = new Decoder(LAYOUT, HamsterSchema.SCHEMA, HAM);
+    private final Decoder decoder = new Decoder(DevMetadata.METADATA, LAYOUT, HAM);
 
     @Test
     void everyCallOfThePalletsDecodesByItsRecordsNames() throws Exception {
@@ -97,6 +98,30 @@ class SchemaTest {
             }
         }
         assertEquals(48, checked);
+    }
+
+    @Test
+    void everyVariantOfTheEventsEnumsIsNamedAsTheirJavaEnums() throws Exception {
+        int checked = 0;
+        for (Class<?> family : EVENTS) {
+            for (Class<?> type : family.getPermittedSubclasses()) {
+                for (RecordComponent c : type.getRecordComponents()) {
+                    if (!c.getType().isEnum()) {
+                        continue;
+                    }
+                    for (Object constant : c.getType().getEnumConstants()) {
+                        PalletEvent event = (PalletEvent) sample(type, c.getName(), constant);
+                        ScaleWriter w = new ScaleWriter();
+                        event.encodeFields(w);
+                        EventRecord record = new EventRecord(EventRecord.Phase.APPLY_EXTRINSIC, 0,
+                                LAYOUT.index(event.pallet()), event.eventIndex(), w.toByteArray(), List.of());
+                        assertEquals(((Enum<?>) constant).name(), decoder.eventFields(record).get(c.getName()));
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertEquals(8, checked);
     }
 
     private static void assertFields(Record record, Map<String, Object> fields) throws Exception {
@@ -142,12 +167,17 @@ class SchemaTest {
 
     /** A record of {@code type} with a sample value for each component. */
     private static Object sample(Class<?> type) throws Exception {
+        return sample(type, null, null);
+    }
+
+    /** A record of {@code type} with a sample value for each component, {@code value} for component {@code name}. */
+    private static Object sample(Class<?> type, String name, Object value) throws Exception {
         RecordComponent[] components = type.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            values[i] = sample(components[i].getName(), types[i]);
+            values[i] = components[i].getName().equals(name) ? value : sample(components[i].getName(), types[i]);
         }
         return type.getDeclaredConstructor(types).newInstance(values);
     }
@@ -202,6 +232,13 @@ class SchemaTest {
 
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void snakeCaseToCamelCase() {
+        assertEquals("pricePerHour", Decoder.camel("price_per_hour"));
+        assertEquals("who", Decoder.camel("who"));
+        assertEquals("x1Y", Decoder.camel("x1_y"));
     }
 
     @Test
