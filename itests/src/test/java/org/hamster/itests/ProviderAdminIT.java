@@ -178,7 +178,9 @@ class ProviderAdminIT {
                 .filter(x -> x.status() == AgreementStatus.FINISHED).orElse(null));
         assertEquals(0, ok("POST", "/earnings/withdraw", null).size(), "the chain paid the rest at the end");
         assertEquals("0", json(send("GET", API + "/account", token, null)).get("withdrawable").asText());
-        eventually("the lease's machine to go", () -> ProviderIT.machineId("docker", "order-" + a.order()).isEmpty()
+        org.hamster.p2p.PeerId provider = org.hamster.p2p.PeerId.parse(json(send("GET", API + "/status", token, null))
+                .get("peerId").asText());
+        eventually("the lease's machine to go", () -> ProviderIT.machineId("docker", provider, a.order()).isEmpty()
                 ? true : null);
     }
 

@@ -132,7 +132,7 @@ class ProviderIT {
                 assertTrue(done.stream().allMatch(a -> a.status() == AgreementStatus.FINISHED), done.toString());
                 for (RentalAgreement a : done) {
                     eventually("the machine of order " + a.order() + " to be removed", () -> machineId("docker",
-                            "order-" + a.order()).isEmpty() ? true : null);
+                            providerId, a.order()).isEmpty() ? true : null);
                 }
             }
         }
@@ -256,7 +256,7 @@ class ProviderIT {
                     try (SshLink link = new SshLink(tenant, providerId, a.id(), charlie, genesis)) {
                         assertTrue(link.ssh(key, "echo on-docker").contains("on-docker"));
                     }
-                    String container = machineId("docker", "order-" + a.order());
+                    String container = machineId("docker", providerId, a.order());
                     assertTrue(!container.isEmpty());
 
                     // the KVM backend comes in and takes new leases; lease B gets a virtual machine
@@ -275,19 +275,19 @@ class ProviderIT {
                                 (System.nanoTime() - t0) / 1_000_000);
                         assertTrue(out.contains("amd64"), out); // the Debian kernel of the VM image
                     }
-                    assertTrue(!machineId("kvm", "order-" + b.order()).isEmpty());
+                    assertTrue(!machineId("kvm", providerId, b.order()).isEmpty());
 
                     // Docker goes away while lease A runs out: its container is left alone ...
                     prov.client(SSH, "feature:uninstall --no-auto-refresh hamster-backend-docker");
                     eventually("the end of lease A", () -> ChainClient.await(market.agreement(a.id()))
                             .filter(x -> x.status() != AgreementStatus.USING).orElse(null));
                     Thread.sleep(3_000);
-                    assertEquals(container, machineId("docker", "order-" + a.order()), "not torn down blind");
+                    assertEquals(container, machineId("docker", providerId, a.order()), "not torn down blind");
                     // ... and removed once the backend is back
                     prov.client(SSH, "feature:install --no-auto-refresh hamster-backend-docker");
-                    eventually("lease A's container to go", () -> machineId("docker", "order-" + a.order())
+                    eventually("lease A's container to go", () -> machineId("docker", providerId, a.order())
                             .isEmpty() ? true : null);
-                    eventually("the end of lease B and its VM", () -> machineId("kvm", "order-" + b.order())
+                    eventually("the end of lease B and its VM", () -> machineId("kvm", providerId, b.order())
                             .isEmpty() ? true : null);
                     assertEquals(AgreementStatus.FINISHED, ChainClient.await(market.agreement(b.id())).orElseThrow()
                             .status());
@@ -356,7 +356,7 @@ class ProviderIT {
                     assertEquals(a.end() + HOUR_MS, renewed.end());
 
                     // kill -9 mid-lease: the restarted provider adopts the machine and keeps heartbeating
-                    String before = machineId(backend, "order-" + a.order());
+                    String before = machineId(backend, providerId, a.order());
                     prov.kill9();
                     prov.start();
                     eventually("ssh after the restart", () -> {
@@ -366,13 +366,13 @@ class ProviderIT {
                             return null;
                         }
                     });
-                    assertEquals(before, machineId(backend, "order-" + a.order()), "adopted, not recreated");
+                    assertEquals(before, machineId(backend, providerId, a.order()), "adopted, not recreated");
 
                     // expiry: the chain finishes the agreement (not punished), the machine goes away
                     RentalAgreement done = eventually("the end of the lease", () -> ChainClient.await(
                             market.agreement(a.id())).filter(x -> x.status() != AgreementStatus.USING).orElse(null));
                     assertEquals(AgreementStatus.FINISHED, done.status(), "no penalty after the restart");
-                    eventually("the machine to be removed", () -> machineId(backend, "order-" + a.order()).isEmpty()
+                    eventually("the machine to be removed", () -> machineId(backend, providerId, a.order()).isEmpty()
                             ? true : null);
                 } finally {
                     tenant.close();
@@ -440,31 +440,34 @@ class ProviderIT {
         prov.config("org.apache.karaf.management.cfg", "rmiServerPort", "44447");
     }
 
-    /** The backend's id of a lease's machine, "" if it has none. */
-    static String machineId(String backend, String lease) throws Exception {
-        // machines are named <provider scope>-order-<id>: the one whose name ends with the lease
-        String suffix = "-" + lease;
+    /** The backend's id of the machine of {@code provider}'s lease of {@code order}, "" if it has none. */
+    static String machineId(String backend, PeerId provider, long order) throws Exception {
+        String lease = scope(provider.toString()) + "-order-" + order; // how the provider names its machines
         if (backend.equals("docker")) {
-            for (String line : output("/usr/bin/docker", "ps", "-a", "--no-trunc", "--filter", "label=org.hamster.lease",
-                    "--format", "{{.ID}} {{.Label \"org.hamster.lease\"}}").lines().toList()) {
-                String[] f = line.split(" ");
-                if (f.length == 2 && f[1].endsWith(suffix)) {
-                    return f[0];
+            for (String line : output("/usr/bin/docker", "ps", "-a", "--no-trunc", "--filter",
+                    "label=org.hamster.lease=" + lease, "--format", "{{.ID}}").lines().toList()) {
+                if (!line.isBlank()) {
+                    return line.strip();
                 }
             }
             return "";
         }
         for (String name : output("virsh", "-c", "qemu:///system", "list", "--all", "--name").lines().toList()) {
-            if (name.startsWith("hamster-") && name.endsWith(suffix)) {
+            if (name.equals("hamster-" + lease)) {
                 return output("virsh", "-c", "qemu:///system", "domuuid", name);
             }
         }
         return "";
     }
 
+    /** The end of a provider's peer id that its machines' names start with. */
+    private static String scope(String peerId) {
+        return peerId.substring(Math.max(0, peerId.length() - 8));
+    }
+
     /** Removes the Docker machines of the provider {@code peerId} (named after its scope, the end of the id). */
     static void removeMachines(String peerId) throws Exception {
-        String scope = peerId.substring(Math.max(0, peerId.length() - 8)) + "-order-";
+        String scope = scope(peerId) + "-order-";
         for (String line : output("/usr/bin/docker", "ps", "-a", "--no-trunc", "--filter", "label=org.hamster.lease",
                 "--format", "{{.ID}} {{.Label \"org.hamster.lease\"}}").lines().toList()) {
             String[] f = line.split(" ");
