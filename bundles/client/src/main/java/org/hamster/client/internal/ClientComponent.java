@@ -28,7 +28,6 @@ import org.hamster.client.Offer;
 import org.hamster.client.OrderView;
 import org.hamster.client.Quote;
 import org.hamster.client.Refunds;
-import org.hamster.client.internal.link.Links;
 import org.hamster.client.internal.link.RouteChooser;
 import org.hamster.common.ErrorCode;
 import org.hamster.common.HamsterException;
@@ -81,7 +80,6 @@ public final class ClientComponent implements Client {
     private Wallet wallet;
     private Host host;
     private Linker linker;
-    private Links links;
     private ScheduledExecutorService loop;
 
     /** What does not change for one node: its token and genesis hash. */
@@ -96,11 +94,9 @@ public final class ClientComponent implements Client {
         host = Hosts.create(HostConfig.builder(IdentityFiles.loadOrCreate(IdentityFiles.forRole(dir(cfg.identityDir(),
                 "p2p"), "client"))).agentVersion("hamster-client/0.1.0")
                 .connectTimeout(Duration.ofMillis(cfg.directTimeoutMs())).build());
-        linker = new Linker(host, new RouteChooser.Timeouts(Duration.ofMillis(cfg.directTimeoutMs()),
+        linker = new Linker(host, () -> preferred, new RouteChooser.Timeouts(Duration.ofMillis(cfg.directTimeoutMs()),
                 Duration.ofMillis(cfg.relayTimeoutMs()), Duration.ofSeconds(cfg.retryAfterSeconds()),
                 Duration.ofSeconds(cfg.routeWaitSeconds())));
-        linker.preferGateways(preferred);
-        links = linker.links();
         loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hamster-client");
             t.setDaemon(true);
@@ -115,14 +111,14 @@ public final class ClientComponent implements Client {
     void modified(ClientConfig cfg) throws HamsterException {
         apply(cfg);
         if (wallet.configure(cfg.account(), cfg.passwordFile())) {
-            links.close(); // they sign with the previous account's key
+            linker.links().close(); // they sign with the previous account's key
         }
     }
 
     @Deactivate
     void deactivate() {
         loop.shutdownNow();
-        links.close();
+        linker.links().close();
         host.close();
         wallet.lock();
     }
@@ -136,8 +132,7 @@ public final class ClientComponent implements Client {
         try {
             preferred = Settings.gateways(Settings.split(cfg.preferredGateways()));
             if (linker != null) {
-                linker.preferGateways(preferred);
-            }
+                    }
         } catch (ClientException e) {
             throw new HamsterException(ErrorCode.CONFIG, PID + ": " + e.getMessage());
         }
@@ -171,7 +166,7 @@ public final class ClientComponent implements Client {
                         + ".cfg)"
                 : "ready";
         return new ClientStatus(wallet.name(), address.orElse(null), wallet.unlocked(), chainUrl(), connected,
-                balance, host.peerId().toString(), links.all().size(), detail);
+                balance, host.peerId().toString(), linker.links().all().size(), detail);
     }
 
     @Override
@@ -195,7 +190,7 @@ public final class ClientComponent implements Client {
     @Override
     public ClientStatus unlock(String account, String password) throws ClientException {
         if (wallet.unlock(account, password)) {
-            links.close();
+            linker.links().close();
         }
         LOG.info("client: account {} unlocked", wallet.name());
         return status();
@@ -215,7 +210,7 @@ public final class ClientComponent implements Client {
     @Override
     public ClientStatus lock() {
         wallet.lock();
-        links.close();
+        linker.links().close();
         LOG.info("client: account {} locked; links closed", wallet.name());
         return status();
     }
@@ -293,8 +288,8 @@ public final class ClientComponent implements Client {
                 peer = t.peerId(a.resource());
                 peers.put(a.resource(), peer);
             }
-            out.add(Views.agreement(a, peer.orElse(null), now, tokens, links.get(a.id()).map(l -> l.view(keyPath))
-                    .orElse(null)));
+            out.add(Views.agreement(a, peer.orElse(null), now, tokens, linker.links().get(a.id())
+                    .map(l -> l.view(keyPath)).orElse(null)));
         }
         return out;
     }
@@ -325,12 +320,12 @@ public final class ClientComponent implements Client {
     @Override
     public List<LinkView> links() {
         String keyPath = config.sshPrivateKeyPath();
-        return links.all().stream().map(l -> l.view(keyPath)).toList();
+        return linker.links().all().stream().map(l -> l.view(keyPath)).toList();
     }
 
     @Override
     public void unlink(long agreement) throws ClientException {
-        if (!links.close(agreement)) {
+        if (!linker.links().close(agreement)) {
             throw new ClientException(Reason.NOT_FOUND, "agreement " + agreement + " has no link");
         }
     }
@@ -362,7 +357,7 @@ public final class ClientComponent implements Client {
     private void housekeeping() {
         try {
             linker.refreshGateways(chain);
-            if (!links.all().isEmpty()) {
+            if (!linker.links().all().isEmpty()) {
                 linker.closeEnded(trading());
             }
         } catch (ClientException e) {

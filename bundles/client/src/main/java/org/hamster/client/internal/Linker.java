@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 final class Linker {
     private static final Logger LOG = LoggerFactory.getLogger(Linker.class);
     private final Links links;
-    private volatile List<String> preferred = List.of();
     private volatile List<String> bootstrap = List.of();
 
     /** The market over the chain client, or why there is none. */
@@ -35,16 +34,13 @@ final class Linker {
         Trading get() throws ClientException;
     }
 
-    Linker(Host host, RouteChooser.Timeouts timeouts) {
-        this.links = new Links(host, () -> Settings.gatewayOrder(preferred, bootstrap), timeouts);
+    /** {@code preferred}: the configured gateways, read for every connection (tried before the bootstrap list). */
+    Linker(Host host, java.util.function.Supplier<List<String>> preferred, RouteChooser.Timeouts timeouts) {
+        this.links = new Links(host, () -> Settings.gatewayOrder(preferred.get(), bootstrap), timeouts);
     }
 
     Links links() {
         return links;
-    }
-
-    void preferGateways(List<String> gateways) {
-        preferred = List.copyOf(gateways);
     }
 
     /** The link of {@code agreement}: the open one (on {@code port} or any when 0), else a new one. */
